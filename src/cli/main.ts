@@ -1,0 +1,52 @@
+import type { CliIO, Command } from './command.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import { lintCommand } from './lint.js';
+
+// Each command lives in a file of its own and is listed here.
+const commands: Command[] = [lintCommand];
+
+const version = process.env.JOURNEY_VERSION ?? '0.1.0';
+
+function usage(): string {
+    const width = Math.max(...commands.map(c => c.name.length));
+    return [
+        'Usage: journey <command> [options]',
+        '',
+        'Commands:',
+        ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        '',
+        "Run 'journey <command> --help' for a command's options.",
+        '',
+    ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
+    const [name, ...args] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.stdout(usage());
+        return name === undefined ? ExitCode.UsageOrIo : ExitCode.Ok;
+    }
+    if (name === '--version' || name === '-v') {
+        io.stdout(`${version}\n`);
+        return ExitCode.Ok;
+    }
+    const command = commands.find(c => c.name === name);
+    if (!command) {
+        io.stderr(`journey: unknown command '${name}'.\n\n${usage()}`);
+        return ExitCode.UsageOrIo;
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout(command.help);
+        return ExitCode.Ok;
+    }
+    try {
+        return await command.run(args, io);
+    } catch (err) {
+        if (err instanceof UsageError) {
+            io.stderr(`${err.message}\n`);
+            return ExitCode.UsageOrIo;
+        }
+        io.stderr(`journey ${name}: ${(err as Error).stack ?? String(err)}\n`);
+        return ExitCode.UsageOrIo;
+    }
+}

@@ -1,0 +1,78 @@
+import type { DeepPartial, LangiumDocument, Module } from 'langium';
+import { inject, type LangiumSharedCoreServices } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { BUILTIN_URI, builtinDocumentText } from './builtins.js';
+import { LintConfigProvider } from './lint-config.js';
+import { JourneyScopeProvider } from './scope-provider.js';
+import { JourneyScopeComputation } from './scope-computation.js';
+import { JourneyDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks, JourneyValidator } from './validation/index.js';
+import { JourneyCompletionProvider } from './lsp/completion.js';
+import { JourneyHoverProvider } from './lsp/hover.js';
+import { JourneyCodeActionProvider } from './lsp/code-actions.js';
+import { JourneyFormatter } from './lsp/formatter.js';
+import { JourneyDefinitionProvider } from './lsp/definition.js';
+import { JourneyParserErrorMessageProvider } from './parser-messages.js';
+
+/** Services the journey language adds to Langium's. */
+export interface JourneyAddedServices {
+    journey: {
+        LintConfig: LintConfigProvider;
+        Validator: JourneyValidator;
+    };
+}
+
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    journey: {
+        LintConfig: services => new LintConfigProvider(services.shared),
+        Validator: () => new JourneyValidator(),
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
+    },
+    references: {
+        ScopeProvider: services => new JourneyScopeProvider(services),
+        ScopeComputation: services => new JourneyScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: services => new JourneyDocumentValidator(services),
+    },
+    lsp: {
+        CompletionProvider: services => new JourneyCompletionProvider(services),
+        HoverProvider: services => new JourneyHoverProvider(services),
+        CodeActionProvider: services => new JourneyCodeActionProvider(services),
+        Formatter: () => new JourneyFormatter(),
+        DefinitionProvider: services => new JourneyDefinitionProvider(services),
+    },
+};
+
+/**
+ * The one composition root: the language server, the CLI and the tests all build their
+ * services here. Without an LSP connection (CLI, tests) the configuration is ready at once.
+ */
+export function createJourneyServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Journey: JourneyServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapsGeneratedModule, JourneyModule as DeepPartial<JourneyServices> as never) as JourneyServices;
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    addBuiltinDocument(shared);
+    if (!context.connection) {
+        void shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}
+
+function addBuiltinDocument(shared: LangiumSharedCoreServices): LangiumDocument {
+    const document = shared.workspace.LangiumDocumentFactory.fromString(builtinDocumentText(), BUILTIN_URI);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    return document;
+}

@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigurationProvider, LangiumSharedCoreServices, URI } from 'langium';
+import { isLintRule, lintRuleDefaults, ruleSeverities, type LintRule, type RuleSeverities, type RuleSeverity } from './validation/rules.js';
+
+export const CONFIG_FILE_NAME = 'journey.config.json';
+
+/** The contents of a `journey.config.json`: `{ "rules": { "missing-evidence": "warning" } }`. */
+export interface LintConfigFile {
+    rules: Partial<Record<LintRule, RuleSeverity>>;
+}
+
+export class LintConfigError extends Error {
+    constructor(readonly file: string, message: string) {
+        super(`${file}: ${message}`);
+    }
+}
+
+/** Checks the shape of a parsed config object; throws a LintConfigError naming the problem. */
+export function checkLintConfig(value: unknown, file: string): LintConfigFile {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new LintConfigError(file, 'expected an object such as { "rules": { "missing-evidence": "warning" } }');
+    }
+    const rules = (value as { rules?: unknown }).rules ?? {};
+    return { rules: checkRuleRecord(rules, file) };
+}
+
+export function checkRuleRecord(rules: unknown, file: string): Partial<Record<LintRule, RuleSeverity>> {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+        throw new LintConfigError(file, '"rules" must be an object mapping rule ids to off, info, warning or error');
+    }
+    const result: Partial<Record<LintRule, RuleSeverity>> = {};
+    for (const [rule, severity] of Object.entries(rules)) {
+        if (!isLintRule(rule)) {
+            throw new LintConfigError(file, `unknown rule '${rule}' (known rules: ${Object.keys(lintRuleDefaults).join(', ')})`);
+        }
+        if (!ruleSeverities.includes(severity as RuleSeverity)) {
+            throw new LintConfigError(file, `rule '${rule}' has severity ${JSON.stringify(severity)}; use off, info, warning or error`);
+        }
+        result[rule] = severity as RuleSeverity;
+    }
+    return result;
+}
+
+export function readLintConfigFile(file: string): LintConfigFile {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+        throw new LintConfigError(file, `cannot read: ${(err as Error).message}`);
+    }
+    let value: unknown;
+    try {
+        value = JSON.parse(text);
+    } catch (err) {
+        throw new LintConfigError(file, `invalid JSON: ${(err as Error).message}`);
+    }
+    return checkLintConfig(value, file);
+}
+
+/** The nearest `journey.config.json` in the folder of a file or a folder above it. */
+export function findLintConfigFile(filePath: string): string | undefined {
+    let dir = path.dirname(path.resolve(filePath));
+    for (;;) {
+        const candidate = path.join(dir, CONFIG_FILE_NAME);
+        if (fs.existsSync(candidate)) return candidate;
+        const parent = path.dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
+    }
+}
+
+/**
+ * Rule severities for a document: the defaults, overridden by the nearest `journey.config.json`
+ * (or the file given with the CLI's `--config`), overridden by the editor setting `journey.lint.rules`.
+ */
+export class LintConfigProvider {
+    private readonly configuration: ConfigurationProvider;
+    private readonly fileCache = new Map<string, LintConfigFile | undefined>();
+    /** Set by the CLI's `--config`: use this file instead of searching. */
+    explicitConfigFile: string | undefined;
+    /** Reports a broken config file without stopping validation; the server logs it. */
+    onConfigError: (error: LintConfigError) => void = () => undefined;
+
+    constructor(services: LangiumSharedCoreServices) {
+        this.configuration = services.workspace.ConfigurationProvider;
+    }
+
+    async severities(uri: URI): Promise<RuleSeverities> {
+        const result: RuleSeverities = { ...lintRuleDefaults };
+        Object.assign(result, this.fileRules(uri));
+        Object.assign(result, await this.editorRules());
+        return result;
+    }
+
+    /** Drops cached config files, e.g. when one changes on disk. */
+    clearCache(): void {
+        this.fileCache.clear();
+    }
+
+    private fileRules(uri: URI): Partial<Record<LintRule, RuleSeverity>> {
+        const file = this.explicitConfigFile ?? (uri.scheme === 'file' ? findLintConfigFile(uri.fsPath) : undefined);
+        if (!file) return {};
+        if (!this.fileCache.has(file)) {
+            try {
+                this.fileCache.set(file, readLintConfigFile(file));
+            } catch (err) {
+                this.fileCache.set(file, undefined);
+                if (err instanceof LintConfigError) this.onConfigError(err);
+                else throw err;
+            }
+        }
+        return this.fileCache.get(file)?.rules ?? {};
+    }
+
+    private async editorRules(): Promise<Partial<Record<LintRule, RuleSeverity>>> {
+        const lint = await this.configuration.getConfiguration('journey', 'lint');
+        const rules = lint?.rules;
+        if (!rules || typeof rules !== 'object') return {};
+        const result: Partial<Record<LintRule, RuleSeverity>> = {};
+        for (const [rule, severity] of Object.entries(rules)) {
+            if (isLintRule(rule) && ruleSeverities.includes(severity as RuleSeverity)) {
+                result[rule] = severity as RuleSeverity;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+import { DefaultDefinitionProvider } from 'langium/lsp';
+
+export class JourneyDefinitionProvider extends DefaultDefinitionProvider {}

@@ -1,0 +1,11 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createJourneyServices } from './journey-module.js';
+import { watchLintConfig } from './server-config.js';
+
+// The server speaks LSP over whatever transport the command line names (--stdio, --node-ipc, --socket=N).
+const connection = createConnection(ProposedFeatures.all);
+const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+watchLintConfig(connection, shared, Journey);
+startLanguageServer(shared);

@@ -1,0 +1,59 @@
+import type { AstNode, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache } from 'langium';
+import { Barrier, Channel, Persona, Step, Team, isJourney, isModel, type Journey, type Model } from './generated/ast.js';
+import { visibleDeclarations } from './imports.js';
+import { journeyBarriers, journeySteps } from './journey-utils.js';
+
+/**
+ * Scopes of the journey language:
+ * - personas, channels and teams: the file's own declarations, those of its imports
+ *   (transitively) and, for channels, the built-in ones; nothing else in the workspace;
+ * - barriers and steps: those of the enclosing journey.
+ */
+export class JourneyScopeProvider extends DefaultScopeProvider {
+    private readonly documents: LangiumDocuments;
+    private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.scopes = new WorkspaceCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const type = this.reflection.getReferenceType(context);
+        if (type === Barrier.$type || type === Step.$type) {
+            const journey = AstUtils.getContainerOfType(context.container, isJourney);
+            return journey ? this.journeyScope(journey, type) : EMPTY_SCOPE;
+        }
+        if (type === Persona.$type || type === Channel.$type || type === Team.$type) {
+            const model = AstUtils.getContainerOfType(context.container, isModel);
+            return model ? this.declarationScope(model, type) : EMPTY_SCOPE;
+        }
+        return EMPTY_SCOPE;
+    }
+
+    private journeyScope(journey: Journey, type: string): Scope {
+        return this.cached(journey, type, () =>
+            this.createScopeForNodes(type === Step.$type ? journeySteps(journey) : journeyBarriers(journey)));
+    }
+
+    private declarationScope(model: Model, type: string): Scope {
+        return this.cached(model, type, () => {
+            const visible = visibleDeclarations(model, this.documents);
+            const nodes = type === Persona.$type ? visible.personas : type === Channel.$type ? visible.channels : visible.teams;
+            return this.createScopeForNodes(nodes);
+        });
+    }
+
+    /** Scopes are computed once per node and kind, and dropped whenever any document changes. */
+    private cached(node: AstNode, type: string, compute: () => Scope): Scope {
+        const byType = this.scopes.get(node, () => new Map<string, Scope>());
+        let scope = byType.get(type);
+        if (!scope) {
+            scope = compute();
+            byType.set(type, scope);
+        }
+        return scope;
+    }
+}

@@ -1,0 +1,100 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Emotion, Journey, Stage, Step } from '../generated/ast.js';
+import { factHolders } from '../journey-utils.js';
+import { headerRange } from './ranges.js';
+
+/** The personas a journey follows, by name (unresolved names included, so one typo does not hide every emotion). */
+export function journeyPersonaNames(journey: Journey): string[] {
+    return [...new Set(journey.personas.map(ref => ref.$refText).filter(Boolean))];
+}
+
+export function emotionsOf(holder: Stage | Step): Emotion[] {
+    return holder.facts.filter((fact): fact is Emotion => fact.$type === 'Emotion');
+}
+
+export function isValidScore(score: number | undefined): score is number {
+    return score !== undefined && Number.isInteger(score) && score >= -2 && score <= 2;
+}
+
+/**
+ * The emotion that applies to each persona on a step: its own (`for`), else the step's general
+ * one. With no personas in the journey, the key '' holds the step's single emotion.
+ */
+export function effectiveEmotions(holder: Stage | Step, personas: string[]): Map<string, Emotion> {
+    const emotions = emotionsOf(holder);
+    const general = emotions.find(e => !e.persona);
+    const result = new Map<string, Emotion>();
+    if (personas.length === 0) {
+        const any = general ?? emotions[0];
+        if (any) result.set('', any);
+        return result;
+    }
+    for (const persona of personas) {
+        const own = emotions.find(e => e.persona?.$refText === persona);
+        const emotion = own ?? general;
+        if (emotion) result.set(persona, emotion);
+    }
+    return result;
+}
+
+export function checkEmotionRange(emotion: Emotion, accept: ValidationAcceptor): void {
+    if (!isValidScore(emotion.score)) {
+        accept('error', `Emotion score ${emotion.score} is out of range: use an integer from -2 (very negative) to +2 (very positive).`,
+            { node: emotion, property: 'score', code: 'emotion-range' });
+    }
+}
+
+export function checkDuplicateEmotions(holder: Stage | Step, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const emotion of emotionsOf(holder)) {
+        const key = emotion.persona?.$refText ?? '';
+        if (seen.has(key)) {
+            const whom = key ? ` for persona '${key}'` : '';
+            accept('error', `A second emotion${whom} on ${holder.$type.toLowerCase()} '${holder.name}': keep one emotion per persona.`,
+                { node: emotion, code: 'duplicate-emotion' });
+        }
+        seen.add(key);
+    }
+}
+
+export function checkMissingEmotion(holder: Stage | Step, personas: string[], accept: ValidationAcceptor): void {
+    const found = effectiveEmotions(holder, personas);
+    const kind = holder.$type.toLowerCase();
+    const range = headerRange(holder);
+    if (personas.length === 0) {
+        if (found.size === 0) {
+            accept('warning', `The ${kind} '${holder.name}' has no emotion.`, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion' } });
+        }
+        return;
+    }
+    for (const persona of personas) {
+        if (found.has(persona)) continue;
+        const message = personas.length === 1
+            ? `The ${kind} '${holder.name}' has no emotion.`
+            : `The ${kind} '${holder.name}' has no emotion for persona '${persona}'.`;
+        accept('warning', message, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion', persona: personas.length === 1 ? undefined : persona } });
+    }
+}
+
+/** Moments of truth: a fall of 3 or more between consecutive steps, persona by persona. */
+export function checkEmotionCliffs(journey: Journey, accept: ValidationAcceptor): void {
+    const personas = journeyPersonaNames(journey);
+    const keys = personas.length === 0 ? [''] : personas;
+    const holders = factHolders(journey).filter(h => h.$type === 'Step' || h.facts.length > 0);
+    for (let i = 1; i < holders.length; i++) {
+        const before = effectiveEmotions(holders[i - 1], personas);
+        const after = effectiveEmotions(holders[i], personas);
+        for (const key of keys) {
+            const from = before.get(key)?.score;
+            const to = after.get(key)?.score;
+            if (!isValidScore(from) || !isValidScore(to) || from - to < 3) continue;
+            const whom = key && personas.length > 1 ? ` for '${key}'` : '';
+            accept('info', `Emotion falls from ${signed(from)} to ${signed(to)}${whom} between '${holders[i - 1].name}' and '${holders[i].name}': a moment of truth.`,
+                { node: holders[i], range: headerRange(holders[i]), code: 'emotion-cliff' });
+        }
+    }
+}
+
+export function signed(score: number): string {
+    return score > 0 ? `+${score}` : String(score);
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['tests/**/*.test.ts'],
+        setupFiles: ['./scripts/polyfill.mjs'],
+        testTimeout: 30_000,
+        pool: 'forks',
+    },
+});

@@ -1,5 +1,5 @@
 import type { CliIO } from './command.js';
-import type { LintReport } from './lint.js';
+import type { LintReport } from './lint-report.js';
 
 const colours = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
 

@@ -1,65 +1,102 @@
 import type { Command } from './command.js';
 import { checkFormat, parseCommandArgs } from './command.js';
-import { toCliDiagnostic, sortDiagnostics, type CliDiagnostic } from './diagnostics.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { displayPath, loadWorkspace } from './workspace.js';
+import { loadWorkspace, type LoadOptions } from './workspace.js';
+import { buildLintReport, type LintReport } from './lint-report.js';
 import { formatStylish } from './lint-stylish.js';
+import { formatSarif } from './lint-sarif.js';
+import { formatGithub } from './lint-github.js';
+import { terminalProgress } from './lint-progress.js';
 import { LintConfigError, readLintConfigFile } from '../language/lint-config.js';
 
-const formats = ['stylish', 'json'] as const;
+export type { LintReport } from './lint-report.js';
 
-export interface LintReport {
-    files: Array<{ path: string; diagnostics: CliDiagnostic[] }>;
-    errorCount: number;
-    warningCount: number;
-    infoCount: number;
-}
+const formats = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export const lintCommand: Command = {
     name: 'lint',
     summary: 'check maps for errors and gaps (missing emotions, touchpoints, ...)',
     help: `Usage: journey lint [paths...] [options]
 
-Checks .journey files (folders are searched recursively; imports are followed).
+Checks .journey files. Paths are files or folders (searched recursively for *.journey);
+the default is the current folder. Imported files are loaded so that references resolve.
 
 Options:
-  --format stylish|json   output format (default: stylish)
-  --config FILE           use this config file instead of the nearest journey.config.json
-  -h, --help              show this help
+  --format FORMAT     stylish (default), json, sarif (SARIF 2.1.0 for code scanning)
+                      or github (workflow commands that annotate a pull request)
+  --config FILE       use this config file instead of the nearest journey.config.json
+  --max-warnings N    also exit 1 when there are more than N warnings
+  --quiet             report errors only
+  -h, --help          show this help
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors found or too many
+warnings, 2 usage or I/O problem (bad option, missing path, unreadable file or config).
 `,
     async run(args, io) {
         const { values, positionals } = parseCommandArgs('lint', args, {
             format: { type: 'string' },
             config: { type: 'string' },
+            'max-warnings': { type: 'string' },
+            quiet: { type: 'boolean' },
         });
         const format = checkFormat('lint', values.format, formats, 'stylish');
-        if (values.config) {
-            try {
-                readLintConfigFile(values.config);
-            } catch (err) {
-                if (err instanceof LintConfigError) throw new UsageError(err.message);
-                throw err;
-            }
+        const maxWarnings = parseMaxWarnings(values['max-warnings']);
+        if (values.config !== undefined) checkConfigFile(values.config);
+        const progress = io.isTTY ? terminalProgress(io) : undefined;
+        let report: LintReport;
+        try {
+            report = await lint(positionals.length > 0 ? positionals : ['.'], {
+                configFile: values.config,
+                errorsOnly: values.quiet,
+                onProgress: progress?.update,
+            });
+        } finally {
+            progress?.done();
         }
-        const report = await lint(positionals.length > 0 ? positionals : ['.'], values.config);
-        io.stdout(format === 'json' ? JSON.stringify(report) + '\n' : formatStylish(report, io));
-        return report.errorCount > 0 ? ExitCode.Findings : ExitCode.Ok;
+        io.stdout(render(report, format, io.isTTY));
+        if (report.errorCount > 0) return ExitCode.Findings;
+        if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
+            io.stderr(`journey lint: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);
+            return ExitCode.Findings;
+        }
+        return ExitCode.Ok;
     },
 };
 
-export async function lint(paths: string[], configFile?: string): Promise<LintReport> {
-    const { documents } = await loadWorkspace(paths, { configFile });
-    const report: LintReport = { files: [], errorCount: 0, warningCount: 0, infoCount: 0 };
-    for (const document of documents) {
-        const diagnostics = sortDiagnostics((document.diagnostics ?? []).map(toCliDiagnostic));
-        for (const d of diagnostics) {
-            if (d.severity === 'error') report.errorCount++;
-            else if (d.severity === 'warning') report.warningCount++;
-            else report.infoCount++;
-        }
-        report.files.push({ path: displayPath(document.uri.fsPath), diagnostics });
+function render(report: LintReport, format: (typeof formats)[number], isTTY: boolean): string {
+    switch (format) {
+        case 'json': return JSON.stringify(report) + '\n';
+        case 'sarif': return formatSarif(report);
+        case 'github': return formatGithub(report);
+        case 'stylish': return formatStylish(report, { isTTY });
     }
-    return report;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value.trim())) {
+        throw new UsageError(`journey lint: --max-warnings needs a whole number of 0 or more, not '${value}'.`);
+    }
+    return Number(value.trim());
+}
+
+function checkConfigFile(file: string): void {
+    try {
+        readLintConfigFile(file);
+    } catch (err) {
+        if (err instanceof LintConfigError) throw new UsageError(`journey lint: ${err.message}`);
+        throw err;
+    }
+}
+
+export interface LintOptions extends Pick<LoadOptions, 'configFile' | 'onProgress'> {
+    /** `--quiet`: errors only. */
+    errorsOnly?: boolean;
+}
+
+/** Lints files and folders: loads them with their imports, validates, and reports the named files. */
+export async function lint(paths: string[], options: LintOptions = {}): Promise<LintReport> {
+    const { configFile, onProgress, errorsOnly } = options;
+    const { documents } = await loadWorkspace(paths, { configFile, onProgress });
+    return buildLintReport(documents, { errorsOnly });
 }

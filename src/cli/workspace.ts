@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { Model } from '../language/generated/ast.js';
@@ -13,41 +13,84 @@ export interface LoadedWorkspace {
     documents: LangiumDocument<Model>[];
 }
 
+/** `reading` counts the named files as they are read; `checking` counts every document (imports too) as it is validated. */
+export type LoadPhase = 'reading' | 'checking';
+
 export interface LoadOptions {
     /** The CLI's `--config FILE`: use it instead of the nearest journey.config.json. */
     configFile?: string;
-    /** Reports progress while files load, e.g. on a terminal. */
-    onProgress?: (done: number, total: number) => void;
+    /** Reports progress while files load and are checked, e.g. on a terminal. */
+    onProgress?: (done: number, total: number, phase: LoadPhase) => void;
 }
 
-/** Expands files and folders (searched recursively) into .journey files; a missing path is a usage error. */
+/**
+ * Expands files and folders (searched recursively) into .journey files. A missing path, an
+ * unreadable folder or something that is neither a file nor a folder (a FIFO would block the
+ * read forever) is a usage error that names the path.
+ */
 export function collectJourneyFiles(paths: string[]): string[] {
     const result: string[] = [];
     for (const p of paths) {
         let stat: fs.Stats;
         try {
             stat = fs.statSync(p);
-        } catch {
-            throw new UsageError(`No such file or folder: ${p}`);
+        } catch (err) {
+            throw new UsageError(`No such file or folder: ${p}${reason(err, 'ENOENT')}`);
         }
         if (stat.isDirectory()) walk(p, result);
-        else result.push(p);
+        else if (stat.isFile()) result.push(p);
+        else throw new UsageError(`Not a file or folder: ${p}`);
     }
     return [...new Set(result.map(p => path.resolve(p)))];
 }
 
 function walk(dir: string, into: string[]): void {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+        throw new UsageError(`Cannot read folder ${dir}${reason(err)}`);
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full, into);
-        else if (entry.isFile() && entry.name.endsWith('.journey')) into.push(full);
+        // Symbolic links count when they lead to a regular file; sockets, FIFOs and dangling links never do.
+        else if (entry.name.endsWith('.journey') && (entry.isFile() || (entry.isSymbolicLink() && isRegularFile(full)))) into.push(full);
+    }
+}
+
+function isRegularFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false; // a dangling link: nothing to lint
+    }
+}
+
+/** `: <why>` from a Node file-system error, unless its code is the one the message already says. */
+function reason(err: unknown, obvious?: string): string {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === obvious) return '';
+    return code ? ` (${code})` : ` (${(err as Error).message})`;
+}
+
+/**
+ * Reads a .journey file, or explains why not. Only regular files are read: reading a FIFO or a
+ * device would block. Text is decoded as UTF-8 (invalid bytes become U+FFFD and then syntax errors).
+ */
+function readJourneyFile(file: string): { text: string } | { error: string } {
+    try {
+        if (!fs.statSync(file).isFile()) return { error: 'not a regular file' };
+        return { text: fs.readFileSync(file, 'utf8') };
+    } catch (err) {
+        return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
     }
 }
 
 /**
  * Loads .journey files and everything they import (transitively), then parses, links and
- * validates them all. Unreadable files are usage errors; unreadable imports become
+ * validates them all. Unreadable named files are usage errors; unreadable imports become
  * `import-not-found` diagnostics.
  */
 export async function loadWorkspace(paths: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -56,26 +99,22 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
     Journey.journey.LintConfig.explicitConfigFile = options.configFile ? path.resolve(options.configFile) : undefined;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const load = (file: string): LangiumDocument<Model> | undefined => {
+    const load = (file: string): LangiumDocument<Model> | { error: string } => {
         const uri = URI.file(file);
         const existing = langiumDocuments.getDocument(uri);
         if (existing) return existing as LangiumDocument<Model>;
-        let text: string;
-        try {
-            text = fs.readFileSync(file, 'utf8');
-        } catch {
-            return undefined;
-        }
-        const document = factory.fromString<Model>(text, uri);
+        const read = readJourneyFile(file);
+        if ('error' in read) return read;
+        const document = factory.fromString<Model>(read.text, uri);
         langiumDocuments.addDocument(document);
         return document;
     };
     const documents: LangiumDocument<Model>[] = [];
     files.forEach((file, index) => {
         const document = load(file);
-        if (!document) throw new UsageError(`Cannot read ${file}`);
+        if ('error' in document) throw new UsageError(`Cannot read ${file} (${document.error})`);
         documents.push(document);
-        options.onProgress?.(index + 1, files.length);
+        options.onProgress?.(index + 1, files.length, 'reading');
     });
     // Follow imports, breadth first; cycles stop at documents already loaded.
     const queue = [...documents];
@@ -86,11 +125,20 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
             const target = importTarget(document.uri, imp.path);
             if (target.scheme !== 'file' || langiumDocuments.hasDocument(target)) continue;
             const loaded = load(target.fsPath);
-            if (loaded) queue.push(loaded);
+            if (!('error' in loaded)) queue.push(loaded);
         }
     }
     const all = langiumDocuments.all.toArray();
-    await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    const builder = shared.workspace.DocumentBuilder;
+    let checked = 0;
+    const listener = options.onProgress
+        ? builder.onDocumentPhase(DocumentState.Validated, () => options.onProgress!(++checked, all.length, 'checking'))
+        : undefined;
+    try {
+        await builder.build(all, { validation: true });
+    } finally {
+        listener?.dispose();
+    }
     return { services: Journey, documents };
 }
 

@@ -1,0 +1,182 @@
+import type { MapModel, StageModel, StepModel } from '../model/types.js';
+import { laneCards, laneUsed, type Card } from './cards.js';
+import { curvePersonas, drawEmotionLane, EMOTION_LANE_HEIGHT } from './emotion.js';
+import { escapeAttr } from './escape.js';
+import { G } from './geometry.js';
+import { drawHeader } from './header.js';
+import { drawHighlights } from './highlight.js';
+import { stageKey, stepKey } from './keys.js';
+import { drawFixLinks, drawNextLinks, nextBandHeight, resolveNextLinks } from './links.js';
+import { LANES, type LaneId, type RenderOptions } from './options.js';
+import { stylesheet } from './style.js';
+import { dataAttrs, n, rect, textLine, titleTag, type Box } from './svg-out.js';
+import { fitText, textWidth, wrapText } from './text.js';
+
+/** One step column of the grid. */
+export interface Column { stage: StageModel; step: StepModel; x: number }
+
+/** Renders a map model to an SVG string. Pure and deterministic: same model and options, same bytes. */
+export function renderSvg(model: MapModel, options: RenderOptions = {}): string {
+    const prefix = (options.idPrefix ?? 'jm').replace(/[^A-Za-z0-9_-]/g, '') || 'jm';
+    const columns: Column[] = [];
+    let x = G.margin + G.gutter;
+    for (const stage of model.stages) {
+        for (const step of stage.steps) { columns.push({ stage, step, x }); x += G.column; }
+    }
+    const width = Math.max(760, x + G.margin);
+    const hidden = new Set(options.hiddenLanes ?? []);
+    const lanes = LANES.filter(l => !hidden.has(l.id) && columns.some(c => laneUsed(l.id, c.step)));
+    const allCurve = curvePersonas(model);
+    const curve = options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
+
+    const body: string[] = [];
+    const boxes = new Map<string, Box>();
+    let y = drawHeader(body, model, width, curve);
+    boxes.set('journey', { x: G.margin - 4, y: G.margin, w: width - 2 * G.margin + 8, h: y - G.margin - 4 });
+
+    y = drawStageRow(body, model, columns, y, boxes);
+    y = drawStepRow(body, columns, y, boxes);
+    const links = resolveNextLinks(columns);
+    const gridTop = y;
+    if (links.length > 0) {
+        const band = nextBandHeight(links);
+        drawNextLinks(body, links, y, band, prefix);
+        y += band;
+    }
+
+    const cardLayer: string[] = [];
+    const laneLayer: string[] = [];
+    const cardBoxes: Record<'barriers' | 'opportunities', Array<{ card: Card; box: Box }>> = { barriers: [], opportunities: [] };
+    lanes.forEach((lane, i) => {
+        const top = y;
+        let height: number;
+        // The service-blueprint line of visibility, between frontstage and backstage.
+        const visibility = lane.id === 'backstage' && lanes[i - 1]?.id === 'frontstage';
+        if (lane.id === 'emotions') {
+            height = EMOTION_LANE_HEIGHT;
+            laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
+            drawEmotionLane(cardLayer, columns, { x: G.margin, y: top, w: width - 2 * G.margin, h: height }, curve, boxes);
+        } else {
+            const perColumn = columns.map(c => laneCards(lane.id as Exclude<LaneId, 'emotions'>, c.stage.id, c.step, model));
+            height = 2 * G.lanePad + Math.max(24, ...perColumn.map(cards => cards.reduce((h, c) => h + c.height + G.cardGap, -G.cardGap)));
+            laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
+            perColumn.forEach((cards, ci) => {
+                let cy = top + G.lanePad;
+                for (const card of cards) {
+                    const box = { x: columns[ci].x + G.cardMargin, y: cy, w: G.column - 2 * G.cardMargin, h: card.height };
+                    drawCard(cardLayer, card, box);
+                    boxes.set(card.key, box);
+                    if (lane.id === 'barriers' || lane.id === 'opportunities') cardBoxes[lane.id].push({ card, box });
+                    cy += card.height + G.cardGap;
+                }
+            });
+        }
+        if (visibility) {
+            laneLayer.push(`<line x1="${G.margin}" y1="${n(top)}" x2="${width - G.margin}" y2="${n(top)}" class="jm-visibility"/>`);
+            laneLayer.push(textLine(G.margin + 4, top + 34, 'below the line of visibility', { cls: 'jm-small jm-muted' }));
+        }
+        y += height;
+    });
+    const stageRules = columns.filter((c, i) => i > 0 && columns[i - 1].stage !== c.stage)
+        .map(c => `<line x1="${c.x}" y1="${n(gridTop)}" x2="${c.x}" y2="${n(y)}" class="jm-rule"/>`);
+    const fixLinks: string[] = [];
+    drawFixLinks(fixLinks, cardBoxes.barriers, cardBoxes.opportunities, prefix);
+    const highlights: string[] = [];
+    if (options.highlight) drawHighlights(highlights, options.highlight, boxes);
+
+    const height = Math.ceil(y + G.margin);
+    const out: string[] = [];
+    if (options.standalone) out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="jm" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`
+        + ` role="img" aria-label="${escapeAttr(model.journey.title)}" data-id="journey-map">`);
+    out.push(titleTag(model.journey.title));
+    out.push(`<style>\n${stylesheet(options.colors ?? 'vscode')}\n</style>`);
+    out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
+    if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
+    out.push(...laneLayer, ...stageRules, ...body, ...cardLayer, ...fixLinks, ...highlights, '</svg>\n');
+    return out.join('');
+}
+
+function arrowMarker(id: string, cls: string): string {
+    return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">`
+        + `<path d="M0 0L10 5L0 10z" class="${cls}"/></marker>`;
+}
+
+function drawStageRow(out: string[], model: MapModel, columns: Column[], y: number, boxes: Map<string, Box>): number {
+    out.push(textLine(G.margin + 4, y + 19, 'Stages', { cls: 'jm-h2 jm-muted' }));
+    for (const stage of model.stages) {
+        const cols = columns.filter(c => c.stage === stage);
+        if (cols.length === 0) continue;
+        const box = { x: cols[0].x + 2, y, w: cols.length * G.column - 4, h: G.stageRow };
+        const label = fitText(stage.label, box.w - 16, 13);
+        out.push(`<g class="jm-stage-head"${dataAttrs(stageKey(stage.id), stage.source.line)}>`
+            + (label.truncated ? titleTag(stage.label) : '')
+            + rect(box.x, box.y, box.w, box.h, 'jm-stage', 5)
+            + textLine(box.x + 8, y + 20, label.lines[0], { cls: 'jm-h2', right: box.x + box.w - 8 }) + '</g>');
+        boxes.set(stageKey(stage.id), box);
+    }
+    return y + G.stageRow + 4;
+}
+
+function drawStepRow(out: string[], columns: Column[], y: number, boxes: Map<string, Box>): number {
+    out.push(textLine(G.margin + 4, y + 20, 'Steps', { cls: 'jm-h2 jm-muted' }));
+    for (const col of columns) {
+        const box = { x: col.x + 2, y, w: G.column - 4, h: G.stepRow - 6 };
+        const key = stepKey(col.stage.id, col.step.id);
+        const label = col.step.implicit ? col.stage.label : col.step.label;
+        const wrapped = wrapText(label, box.w - 16, 12.5, 2);
+        out.push(`<g class="jm-step-head${col.step.implicit ? ' jm-implicit' : ''}"${dataAttrs(key, col.step.source.line)}>`
+            + (wrapped.truncated ? titleTag(label) : '')
+            + rect(box.x, box.y, box.w, box.h, 'jm-step', 4)
+            + wrapped.lines.map((line, i) => textLine(box.x + 8, y + (wrapped.lines.length === 1 ? 26 : 18 + i * 15), line,
+                { cls: col.step.implicit ? 'jm-strong jm-italic jm-muted' : 'jm-strong', right: box.x + box.w - 8 })).join('')
+            + '</g>');
+        boxes.set(key, box);
+    }
+    return y + G.stepRow;
+}
+
+function laneBand(out: string[], id: string, label: string, top: number, height: number, width: number, index: number): void {
+    out.push(`<g class="jm-lane" data-lane="${id}">`);
+    if (index % 2 === 0) out.push(rect(G.margin, top, width - 2 * G.margin, height, 'jm-band'));
+    out.push(`<line x1="${G.margin}" y1="${n(top)}" x2="${width - G.margin}" y2="${n(top)}" class="jm-rule"/>`);
+    out.push(textLine(G.margin + 4, top + 20, label, { cls: 'jm-h2' }));
+    out.push('</g>');
+}
+
+function drawCard(out: string[], card: Card, box: Box): void {
+    out.push(`<g class="jm-card-item"${dataAttrs(card.key, card.line)}>`);
+    if (card.title) out.push(titleTag(card.title));
+    out.push(rect(box.x, box.y, box.w, box.h, 'jm-card', 4));
+    let inset = G.cardPad;
+    if (card.stripe) {
+        out.push(rect(box.x, box.y, 4, box.h, card.stripe, 2));
+        inset += 6;
+    }
+    const left = box.x + inset;
+    const right = box.x + box.w - G.cardPad;
+    let y = box.y + G.cardPad - 1;
+    for (const row of card.rows) {
+        if (row.kind === 'badge') {
+            out.push(rect(left, y, Math.min(right - left, textWidth(row.text, G.smallFont) + 12), 17, row.cls, 8));
+            out.push(textLine(left + 6, y + 12.5, row.text, { cls: 'jm-small jm-strong' }));
+            y += 20;
+        } else if (row.kind === 'text') {
+            const lh = row.small ? G.smallLine : G.line;
+            const cls = row.cls;
+            for (const line of row.lines) {
+                y += lh;
+                out.push(textLine(left, y - (row.small ? 3 : 3.5), line, { ...(cls ? { cls } : {}), right }));
+            }
+            y += 2;
+        } else {
+            const w = right - left;
+            out.push(rect(left, y + 2, w, 6, 'jm-bar', 3));
+            out.push(rect(left, y + 2, Math.min(w, w * 0.8 * row.ratio), 6, row.ok ? 'jm-bar-ok' : 'jm-bar-below', 3));
+            if (row.target) out.push(`<line x1="${n(left + w * 0.8)}" y1="${n(y)}" x2="${n(left + w * 0.8)}" y2="${n(y + 10)}" class="jm-target"/>`);
+            y += 12;
+        }
+    }
+    out.push('</g>');
+}
+

@@ -16,7 +16,7 @@ import { JourneyHoverProvider } from './lsp/hover.js';
 import { JourneyCodeActionProvider } from './lsp/code-actions.js';
 import { JourneyFormatter } from './lsp/formatter.js';
 import { JourneyDefinitionProvider } from './lsp/definition.js';
-import { JourneyParserErrorMessageProvider } from './parser-messages.js';
+import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 
 /** Services the journey language adds to Langium's. */
 export interface JourneyAddedServices {
@@ -35,6 +35,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     parser: {
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
     },
     references: {
         ScopeProvider: services => new JourneyScopeProvider(services),
@@ -47,7 +48,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         CompletionProvider: services => new JourneyCompletionProvider(services),
         HoverProvider: services => new JourneyHoverProvider(services),
         CodeActionProvider: services => new JourneyCodeActionProvider(services),
-        Formatter: () => new JourneyFormatter(),
+        Formatter: services => new JourneyFormatter(services),
         DefinitionProvider: services => new JourneyDefinitionProvider(services),
     },
 };

@@ -21,6 +21,11 @@ export function checkLintConfig(value: unknown, file: string): LintConfigFile {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new LintConfigError(file, 'expected an object such as { "rules": { "missing-evidence": "warning" } }');
     }
+    for (const key of Object.keys(value)) {
+        if (key !== 'rules' && key !== '$schema') {
+            throw new LintConfigError(file, `unknown key '${key}': a config holds only "rules", e.g. { "rules": { "missing-evidence": "warning" } }`);
+        }
+    }
     const rules = (value as { rules?: unknown }).rules ?? {};
     return { rules: checkRuleRecord(rules, file) };
 }
@@ -76,7 +81,7 @@ export function findLintConfigFile(filePath: string): string | undefined {
  */
 export class LintConfigProvider {
     private readonly configuration: ConfigurationProvider;
-    private readonly fileCache = new Map<string, LintConfigFile | undefined>();
+    private readonly fileCache = new Map<string, LintConfigFile | LintConfigError>();
     /** Set by the CLI's `--config`: use this file instead of searching. */
     explicitConfigFile: string | undefined;
     /** Reports a broken config file without stopping validation; the server logs it. */
@@ -87,10 +92,21 @@ export class LintConfigProvider {
     }
 
     async severities(uri: URI): Promise<RuleSeverities> {
-        const result: RuleSeverities = { ...lintRuleDefaults };
-        Object.assign(result, this.fileRules(uri));
-        Object.assign(result, await this.editorRules());
-        return result;
+        return (await this.settingsFor(uri)).severities;
+    }
+
+    /** The severities for a document, and the error of its config file if that file is broken (then the defaults apply). */
+    async settingsFor(uri: URI): Promise<{ severities: RuleSeverities; configError?: LintConfigError }> {
+        const severities: RuleSeverities = { ...lintRuleDefaults };
+        const file = this.configFileFor(uri);
+        const loaded = file ? this.load(file) : undefined;
+        if (loaded instanceof LintConfigError) {
+            Object.assign(severities, await this.editorRules());
+            return { severities, configError: loaded };
+        }
+        Object.assign(severities, loaded?.rules ?? {});
+        Object.assign(severities, await this.editorRules());
+        return { severities };
     }
 
     /** Drops cached config files, e.g. when one changes on disk. */
@@ -98,19 +114,24 @@ export class LintConfigProvider {
         this.fileCache.clear();
     }
 
-    private fileRules(uri: URI): Partial<Record<LintRule, RuleSeverity>> {
-        const file = this.explicitConfigFile ?? (uri.scheme === 'file' ? findLintConfigFile(uri.fsPath) : undefined);
-        if (!file) return {};
-        if (!this.fileCache.has(file)) {
+    /** The config file that applies to a document: `--config`, else the nearest `journey.config.json`. */
+    configFileFor(uri: URI): string | undefined {
+        return this.explicitConfigFile ?? (uri.scheme === 'file' ? findLintConfigFile(uri.fsPath) : undefined);
+    }
+
+    private load(file: string): LintConfigFile | LintConfigError {
+        let entry = this.fileCache.get(file);
+        if (!entry) {
             try {
-                this.fileCache.set(file, readLintConfigFile(file));
+                entry = readLintConfigFile(file);
             } catch (err) {
-                this.fileCache.set(file, undefined);
-                if (err instanceof LintConfigError) this.onConfigError(err);
-                else throw err;
+                if (!(err instanceof LintConfigError)) throw err;
+                entry = err;
+                this.onConfigError(err);
             }
+            this.fileCache.set(file, entry);
         }
-        return this.fileCache.get(file)?.rules ?? {};
+        return entry;
     }
 
     private async editorRules(): Promise<Partial<Record<LintRule, RuleSeverity>>> {

@@ -1,13 +1,14 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
+import type { LangiumDocument, ParseResult, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { JourneyServices } from '../journey-module.js';
-import type { LintConfigProvider } from '../lint-config.js';
+import type { LintConfigError, LintConfigProvider } from '../lint-config.js';
 import { isBuiltinUri } from '../builtins.js';
-import { isLintRule, type DiagnosticCode, type RuleSeverity } from './rules.js';
+import { CONFIG_ERROR_CODE, isLintRule, type DiagnosticCode, type RuleSeverity } from './rules.js';
 import { findSuppressions, isSuppressed } from './suppression.js';
 import { referenceKindName } from './messages.js';
+import { keywordReadAsIdHint, misreadKeywordHint } from './syntax-hints.js';
 
 const severityOf: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -31,7 +32,8 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         if (isBuiltinUri(document.uri)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const severities = await this.lintConfig.severities(document.uri);
+        const { severities, configError } = await this.lintConfig.settingsFor(document.uri);
+        if (configError) diagnostics.unshift(configErrorDiagnostic(configError));
         const suppressions = findSuppressions(document.textDocument.getText());
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -50,13 +52,34 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         return result;
     }
 
+    /** Langium's parser errors, with a hint when a keyword on the next line was read as a missing id. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        const root = parseResult.value.$cstNode;
+        if (!root) return;
+        // A CST search per error: only for the first few errors of a badly broken file.
+        const hints = new Map<string, string>();
+        for (const error of parseResult.parserErrors.slice(0, 20)) {
+            const hint = Number.isFinite(error.token.startOffset) ? keywordReadAsIdHint(root, error.token.startOffset) : undefined;
+            if (hint) hints.set(`${error.token.startLine! - 1}:${error.token.startColumn! - 1}`, hint);
+        }
+        if (hints.size === 0) return;
+        for (const diagnostic of diagnostics.slice(start)) {
+            const hint = hints.get(`${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+            if (hint) diagnostic.message = `${diagnostic.message} ${hint}`;
+        }
+    }
+
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
             const kind = referenceKindName(error.info.container.$type, error.info.property);
             const text = error.info.reference.$refText;
-            diagnostics.push(this.toDiagnostic('error', unresolvedMessage(kind, text), {
+            const hint = reference.$refNode ? misreadKeywordHint(reference.$refNode) : undefined;
+            const message = hint ? `${unresolvedMessage(kind, text)} ${hint}` : unresolvedMessage(kind, text);
+            diagnostics.push(this.toDiagnostic('error', message, {
                 node: error.info.container,
                 range: reference.$refNode?.range,
                 property: error.info.property,
@@ -66,6 +89,18 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             } as never));
         }
     }
+}
+
+/** A broken config file: said once per document, at its start, so that the editor and the CLI both show it. */
+function configErrorDiagnostic(error: LintConfigError): Diagnostic {
+    const start = { line: 0, character: 0 };
+    return {
+        range: { start, end: start },
+        severity: DiagnosticSeverity.Error,
+        message: `Lint config ignored (defaults used): ${error.message}`,
+        code: CONFIG_ERROR_CODE,
+        data: { code: CONFIG_ERROR_CODE, file: error.file },
+    };
 }
 
 function unresolvedMessage(kind: string, name: string): string {

@@ -38,7 +38,8 @@ export function effectiveEmotions(holder: Stage | Step, personas: string[]): Map
 }
 
 export function checkEmotionRange(emotion: Emotion, accept: ValidationAcceptor): void {
-    if (!isValidScore(emotion.score)) {
+    // A missing score is a syntax error already.
+    if (emotion.score !== undefined && !isValidScore(emotion.score)) {
         accept('error', `Emotion score ${emotion.score} is out of range: use an integer from -2 (very negative) to +2 (very positive).`,
             { node: emotion, property: 'score', code: 'emotion-range' });
     }

@@ -28,24 +28,28 @@ export function checkJourneyIds(journey: Journey, accept: ValidationAcceptor): v
 
 /**
  * Personas, channels and teams: one namespace per kind, made of the file's own declarations,
- * its imports (transitively) and the built-in channels.
+ * its imports (transitively) and the built-in channels. Each clash is reported once: on the
+ * file's own declaration when it has one, else on the import that brings the second one.
  */
 export function checkDeclarationIds(model: Model, documents: LangiumDocuments, accept: ValidationAcceptor): void {
     for (const type of ['Persona', 'Channel', 'Team'] as const) {
         const kind = type.toLowerCase();
-        const own = model.declarations.filter(d => d.$type === type);
-        reportRepeats(own, kind, 'in this file', accept);
+        const own = model.declarations.filter(d => d.$type === type && d.name);
         const imported = importedNames(model, documents, type);
+        const seen = new Set<string>();
         for (const decl of own) {
+            let message: string | undefined;
             if (type === 'Channel' && builtinChannelIds.has(decl.name)) {
-                accept('error', `Duplicate channel id '${decl.name}': it is a built-in channel and cannot be declared again.`,
-                    { node: decl, property: 'name', code: 'duplicate-id' });
+                message = `Duplicate channel id '${decl.name}': it is a built-in channel and cannot be declared again.`;
+            } else if (seen.has(decl.name)) {
+                message = `Duplicate ${kind} id '${decl.name}': another ${kind} in this file already uses it.`;
             } else if (imported.has(decl.name)) {
-                accept('error', `Duplicate ${kind} id '${decl.name}': '${imported.get(decl.name)}' already declares it.`,
-                    { node: decl, property: 'name', code: 'duplicate-id' });
+                message = `Duplicate ${kind} id '${decl.name}': the import '${imported.get(decl.name)}' already declares it.`;
             }
+            seen.add(decl.name);
+            if (message) accept('error', message, { node: decl, property: 'name', code: 'duplicate-id' });
         }
-        checkImportClashes(model, documents, type, accept);
+        checkImportClashes(model, documents, type, seen, accept);
     }
 }
 
@@ -60,29 +64,39 @@ function importedNames(model: Model, documents: LangiumDocuments, type: string):
         for (const other of importClosure(target.parseResult.value as Model, documents, target.uri)) {
             if (other === model) continue;
             for (const decl of other.declarations) {
-                if (decl.$type === type && !result.has(decl.name)) result.set(decl.name, imp.path);
+                if (decl.$type === type && decl.name && !result.has(decl.name)) result.set(decl.name, imp.path);
             }
         }
     }
     return result;
 }
 
-/** Two different imported files declaring the same id: reported on the import that brings the second. */
-function checkImportClashes(model: Model, documents: LangiumDocuments, type: string, accept: ValidationAcceptor): void {
+/**
+ * Two different imported files declaring the same id: reported once per name, on the import that
+ * brings the second declaration. Names the file declares itself are reported on that declaration.
+ */
+function checkImportClashes(model: Model, documents: LangiumDocuments, type: string, ownNames: Set<string>, accept: ValidationAcceptor): void {
     const uri = model.$document?.uri;
     if (!uri) return;
-    const owner = new Map<string, string>(); // name -> uri of the declaring file
+    // name -> the first file that declares it, and the import that brings it. A clash inside one
+    // import's own closure is that file's problem and is reported there.
+    const owner = new Map<string, { uri: string; imp: Import }>();
+    const reported = new Set<string>();
     for (const imp of model.imports) {
         const target = resolveImport(imp, uri, documents);
         if (!target) continue;
         for (const other of importClosure(target.parseResult.value as Model, documents, target.uri)) {
-            const otherUri = other.$document?.uri.toString() ?? '';
             if (other === model) continue;
+            const otherUri = other.$document?.uri.toString() ?? '';
             for (const decl of other.declarations) {
-                if (decl.$type !== type) continue;
+                if (decl.$type !== type || !decl.name || ownNames.has(decl.name)) continue;
                 const first = owner.get(decl.name);
-                if (first === undefined) owner.set(decl.name, otherUri);
-                else if (first !== otherUri) reportImportClash(imp, type, decl.name, accept);
+                if (first === undefined) {
+                    owner.set(decl.name, { uri: otherUri, imp });
+                } else if (first.uri !== otherUri && first.imp !== imp && !reported.has(decl.name)) {
+                    reported.add(decl.name);
+                    reportImportClash(imp, type, decl.name, accept);
+                }
             }
         }
     }

@@ -27,7 +27,14 @@ export const errorCodes = [
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
-export type DiagnosticCode = LintRule | ErrorCode;
+
+/**
+ * Not a rule of the map but of its tools: the `journey.config.json` that applies to the file is
+ * broken (invalid JSON, unknown rule, bad severity). Reported at the top of each file it covers.
+ */
+export const CONFIG_ERROR_CODE = 'config-error';
+
+export type DiagnosticCode = LintRule | ErrorCode | typeof CONFIG_ERROR_CODE;
 
 export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
 export const ruleSeverities: readonly RuleSeverity[] = ['off', 'info', 'warning', 'error'];
@@ -61,4 +68,5 @@ export const ruleDescriptions: Record<DiagnosticCode, string> = {
     'mixed-stage': 'a stage holds both steps and facts',
     'import-not-found': 'an import that names no readable file',
     'multiple-journeys': 'a file holds more than one journey',
+    'config-error': 'the journey.config.json that applies to the file is broken',
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { errorMap, journey, tempFolder, warningMap } from './cli-lint-support.js';
 import { formatGithub, escapeData, escapeProperty } from '../src/cli/lint-github.js';
 import type { LintReport } from '../src/cli/lint-report.js';
@@ -13,11 +13,13 @@ const require = createRequire(import.meta.url);
 const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
 // unicodeRegExp: false because one pattern of the schema (for language tags) is not valid with the `u` flag.
+// A CommonJS package: the default import is module.exports, whose `default` is the Ajv class.
+const Ajv = AjvDraft04.default;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 // The formats the schema uses, checked with the platform's own URL and date parsers.
-ajv.addFormat('uri', text => URL.canParse(text));
-ajv.addFormat('uri-reference', text => URL.canParse(text, 'file:///base/'));
-ajv.addFormat('date-time', text => !Number.isNaN(Date.parse(text)));
+ajv.addFormat('uri', (text: string) => URL.canParse(text));
+ajv.addFormat('uri-reference', (text: string) => URL.canParse(text, 'file:///base/'));
+ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
 const validate = ajv.compile(schema);
 
 describe('journey lint --format sarif', () => {

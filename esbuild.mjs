@@ -24,7 +24,19 @@ const builds = [
     { ...node, entryPoints: { 'language-server': 'src/language/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } },
     { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } },
     { ...node, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
+    // The preview page: browser ESM, no Node and no vscode (the renderer is bundled in).
+    {
+        bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
+        logLevel: 'warning', entryPoints: { webview: 'webview/main.ts' }, outdir: 'out',
+    },
 ];
+
+// The codicon font for the preview toolbar's icons (loaded by the webview from out/codicons).
+const codicons = 'node_modules/@vscode/codicons/dist';
+if (fs.existsSync(codicons)) {
+    fs.mkdirSync('out/codicons', { recursive: true });
+    for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`${codicons}/${file}`, `out/codicons/${file}`);
+}
 
 const existing = builds.filter(b => Object.values(b.entryPoints).every(entry => fs.existsSync(entry)));
 if (watch) {

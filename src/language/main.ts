@@ -3,9 +3,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { watchLintConfig } from './server-config.js';
+import { registerPreviewProtocol } from './preview-protocol-handler.js';
 
 // The server speaks LSP over whatever transport the command line names (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
 watchLintConfig(connection, shared, Journey);
+registerPreviewProtocol(connection, shared);
 startLanguageServer(shared);

@@ -1,0 +1,47 @@
+import { EmptyFileSystem } from 'langium';
+import type { Model } from '../../language/generated/ast.js';
+import { createJourneyServices } from '../../language/journey-module.js';
+import { buildMapModel } from '../../model/build-model.js';
+import type { MapModel } from '../../model/types.js';
+
+export interface FenceProblem {
+    line: number;
+    column: number;
+    message: string;
+}
+
+export type FenceParse = { model: MapModel; problems: [] } | { model: undefined; problems: FenceProblem[] };
+
+let parser: ReturnType<typeof createJourneyServices>['Journey']['parser']['LangiumParser'] | undefined;
+
+/**
+ * Parses the text of a fenced ```journey block into a map model, synchronously (markdown-it
+ * renders synchronously). Parse only: a block stands alone, so its references are taken as
+ * written and its imports are not followed; labels come from the block's own declarations.
+ */
+export function parseFence(text: string): FenceParse {
+    parser ??= createJourneyServices(EmptyFileSystem).Journey.parser.LangiumParser;
+    const result = parser.parse<Model>(text);
+    const problems: FenceProblem[] = [
+        ...result.lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message })),
+        ...result.parserErrors.map(e => ({
+            line: Number.isFinite(e.token.startLine) ? e.token.startLine! : lastLine(text),
+            column: Number.isFinite(e.token.startColumn) ? e.token.startColumn! : 1,
+            message: e.message,
+        })),
+    ];
+    if (problems.length > 0) return { model: undefined, problems };
+    const model = result.value;
+    const declarations = model.declarations;
+    const mapModel = buildMapModel(model, {
+        personas: declarations.filter(d => d.$type === 'Persona'),
+        channels: declarations.filter(d => d.$type === 'Channel').map(c => ({ name: c.name, label: c.label })),
+        teams: declarations.filter(d => d.$type === 'Team').map(t => ({ name: t.name, label: t.label })),
+    });
+    if (!mapModel) return { model: undefined, problems: [{ line: 1, column: 1, message: 'The block holds no journey.' }] };
+    return { model: mapModel, problems: [] };
+}
+
+function lastLine(text: string): number {
+    return text.split('\n').length;
+}

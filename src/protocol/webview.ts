@@ -1,0 +1,91 @@
+/**
+ * Messages between the extension host and the preview webview, typed on both sides as
+ * discriminated unions on `type`. The webview imports these with `import type` only.
+ */
+import type { MapModel, SourceRange } from '../model/types.js';
+
+/** What the user chose in the toolbar; kept by the webview (setState) and restored after a reload. */
+export interface PreviewViewState {
+    /** Scale factor of the map, 1 = natural size. */
+    zoom: number;
+    /** Lanes the user switched off (renderer lane names). */
+    hiddenLanes: string[];
+    /** Personas whose emotion curve is shown; null shows every persona. */
+    personas: string[] | null;
+}
+
+/** What the webview stores with `setState`, so the serializer can restore the panel after a reload. */
+export interface PersistedPreviewState extends PreviewViewState {
+    /** The previewed document's URI. */
+    resource: string;
+    scrollX?: number;
+    scrollY?: number;
+}
+
+export type ExportFormat = 'svg' | 'png' | 'html';
+
+// ---------------------------------------------------------------- host -> webview
+
+/** A new map for the preview. `model` is null when the document has no journey (yet). */
+export interface UpdateMessage {
+    type: 'update';
+    resource: string;
+    /** Document version the model comes from: the webview ignores anything older than what it shows. */
+    version: number;
+    model: MapModel | null;
+    /** While above zero the webview keeps its last good map and shows a banner. */
+    syntaxErrorCount: number;
+    errorCount: number;
+}
+
+/** The editor's cursor moved to `line` (1-based): highlight the matching card, scrolling only if `reveal`. */
+export interface HighlightMessage {
+    type: 'highlight';
+    line: number;
+    reveal: boolean;
+}
+
+/** An export the user asked for was written (or failed): the webview shows it briefly. */
+export interface ExportResultMessage {
+    type: 'exportResult';
+    format: ExportFormat;
+    /** Where it was written; undefined when the user cancelled the save dialog. */
+    path?: string;
+    error?: string;
+}
+
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ExportResultMessage;
+
+// ---------------------------------------------------------------- webview -> host
+
+/** The webview has loaded its script and listens: send the current map. */
+export interface ReadyMessage {
+    type: 'ready';
+}
+
+/** The user clicked an element of the map: reveal and select its source. */
+export interface RevealSourceMessage {
+    type: 'revealSource';
+    /** 1-based source line of the clicked element (its `data-line`). */
+    line: number;
+    /** The element's full source range, when the webview found it in the model. */
+    range?: SourceRange;
+}
+
+/** The user asked to export the current picture; the host shows a save dialog and writes the file. */
+export interface ExportMessage {
+    type: 'export';
+    format: ExportFormat;
+    /** Text for svg and html, base64 for png. */
+    data: string;
+    encoding: 'utf8' | 'base64';
+    /** A file name to propose, without folder. */
+    suggestedName: string;
+}
+
+export type WebviewToHostMessage = ReadyMessage | RevealSourceMessage | ExportMessage;
+
+/** The webview's view type: the same string in `registerWebviewPanelSerializer` and `createWebviewPanel`. */
+export const PREVIEW_VIEW_TYPE = 'journey.preview';
+
+export const defaultViewState: PreviewViewState = { zoom: 1, hiddenLanes: [], personas: null };

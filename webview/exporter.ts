@@ -1,0 +1,65 @@
+import type { MapModel } from '../src/model/types.js';
+import { renderSvg, type RenderOptions } from '../src/render/index.js';
+import { escapeText } from '../src/render/escape.js';
+import type { ExportFormat, ExportMessage } from '../src/protocol/webview.js';
+
+/**
+ * Builds the file for an export of the current map (same renderer, same filters), ready to
+ * send to the host, which asks where to save it. PNG is drawn on a canvas from the SVG.
+ */
+export async function buildExport(model: MapModel, options: RenderOptions, format: ExportFormat, baseName: string): Promise<ExportMessage> {
+    const suggestedName = `${baseName}.${format}`;
+    switch (format) {
+        case 'svg':
+            return { type: 'export', format, encoding: 'utf8', suggestedName, data: renderSvg(model, { ...options, standalone: true }) };
+        case 'html':
+            return { type: 'export', format, encoding: 'utf8', suggestedName, data: standaloneHtml(model, options) };
+        case 'png': {
+            // Plain colours: the picture is an image file, with no editor theme to read variables from.
+            const svg = renderSvg(model, { ...options, standalone: true, colors: 'fixed' });
+            return { type: 'export', format, encoding: 'base64', suggestedName, data: await rasterise(svg, 2) };
+        }
+    }
+}
+
+/** One self-contained page: inline SVG and CSS, no script, nothing remote. */
+export function standaloneHtml(model: MapModel, options: RenderOptions): string {
+    const svg = renderSvg(model, { ...options, standalone: false });
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeText(model.journey.title)}</title>
+<style>
+body { margin: 0; padding: 24px; background: #ffffff; color: #1f2328; font-family: system-ui, sans-serif; }
+@media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #d4d4d4; } }
+svg { max-width: none; }
+</style>
+</head>
+<body>
+${svg}</body>
+</html>
+`;
+}
+
+/** Draws an SVG on a canvas at `scale` and returns the PNG as base64. */
+async function rasterise(svg: string, scale: number): Promise<string> {
+    const blobUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    try {
+        const image = new Image();
+        image.src = blobUrl;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.ceil(image.naturalWidth * scale);
+        canvas.height = Math.ceil(image.naturalHeight * scale);
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas available');
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0);
+        const dataUrl = canvas.toDataURL('image/png');
+        return dataUrl.slice(dataUrl.indexOf(',') + 1);
+    } finally {
+        URL.revokeObjectURL(blobUrl);
+    }
+}

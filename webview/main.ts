@@ -1,0 +1,131 @@
+/**
+ * The preview page: receives map models from the extension host, draws them with the shared
+ * renderer, keeps editor and picture in step, and runs the toolbar. Browser code only.
+ */
+import type { HostToWebviewMessage, PersistedPreviewState, UpdateMessage } from '../src/protocol/webview.js';
+import { defaultViewState } from '../src/protocol/webview.js';
+import { buildExport } from './exporter.js';
+import { MapView } from './map-view.js';
+import { Toolbar } from './toolbar.js';
+import { hostApi } from './vscode-api.js';
+import { updateDecision } from './update-decision.js';
+
+const ZOOM_STEP = 1.25;
+
+const host = hostApi();
+const root = document.getElementById('journey-map')!;
+const scroller = document.getElementById('journey-scroll')!;
+const banner = document.getElementById('journey-banner')!;
+
+const initial: PersistedPreviewState = { ...defaultViewState, resource: '', ...readDataState(), ...host.getState() };
+let persisted: PersistedPreviewState = initial;
+let shownVersion = -1;
+let restoreScroll = initial.scrollX !== undefined || initial.scrollY !== undefined;
+
+const view = new MapView(root, scroller, root.dataset.nonce ?? '', initial);
+const toolbar = new Toolbar(document.getElementById('journey-toolbar')!, {
+    zoomIn: () => zoom(view.viewState.zoom * ZOOM_STEP),
+    zoomOut: () => zoom(view.viewState.zoom / ZOOM_STEP),
+    zoomFit: () => zoom(view.fitZoom()),
+    zoomReset: () => zoom(1),
+    export: format => {
+        const model = view.current;
+        if (!model) return;
+        buildExport(model, view.renderOptions(), format, model.journey.id || 'journey-map')
+            .then(message => host.postMessage(message))
+            .catch((err: unknown) => showBanner(`Export failed: ${err instanceof Error ? err.message : String(err)}`, 'error'));
+    },
+    filtersChanged: filters => {
+        view.setFilters(filters);
+        save(filters);
+    },
+}, initial);
+
+window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
+    const message = event.data;
+    switch (message.type) {
+        case 'update': onUpdate(message); break;
+        case 'highlight': view.highlightLine(message.line, message.reveal); break;
+        case 'exportResult':
+            if (message.error) showBanner(`Export failed: ${message.error}`, 'error');
+            break;
+    }
+});
+
+// A click on a card, a step, a stage or a curve point selects its source in the editor.
+root.addEventListener('click', event => {
+    const target = (event.target as Element | null)?.closest('[data-id][data-line]');
+    if (!target) return;
+    const key = target.getAttribute('data-id') ?? '';
+    const line = Number(target.getAttribute('data-line'));
+    if (!Number.isInteger(line) || line < 1) return;
+    view.highlightKeys([key], false);
+    const range = view.sourceIndex?.rangeOf(key);
+    host.postMessage({ type: 'revealSource', line, ...(range ? { range } : {}) });
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+scroller.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => save({ scrollX: scroller.scrollLeft, scrollY: scroller.scrollTop }), 200);
+});
+
+host.postMessage({ type: 'ready' });
+
+function onUpdate(message: UpdateMessage): void {
+    const received = performance.now();
+    const decision = updateDecision(message, shownVersion, view.current !== undefined);
+    if (decision.action === 'ignore') return;
+    shownVersion = message.version;
+    if (decision.banner) showBanner(decision.banner, 'warning');
+    else hideBanner();
+    if (decision.action === 'message') {
+        view.showMessage(decision.text);
+    } else if (decision.action === 'render' && message.model) {
+        toolbar.setPersonas(message.model.personas.map(p => ({ id: p.id, label: p.label })), view.viewState.personas);
+        view.show(message.model);
+        if (restoreScroll) {
+            restoreScroll = false;
+            scroller.scrollLeft = initial.scrollX ?? 0;
+            scroller.scrollTop = initial.scrollY ?? 0;
+        }
+    }
+    root.removeAttribute('aria-busy');
+    root.dataset.version = String(message.version);
+    // Logged once the frame with the new picture is painted: end-to-end tests wait for this line.
+    requestAnimationFrame(() => setTimeout(() => {
+        const ms = Math.round(performance.now() - received);
+        root.dataset.renderMs = String(ms);
+        console.log(`[journey-preview] updated version=${message.version} kept=${decision.action === 'keep'} ms=${ms}`);
+    }, 0));
+}
+
+function zoom(value: number): void {
+    view.setZoom(value);
+    toolbar.setZoom(view.viewState.zoom);
+    save({ zoom: view.viewState.zoom });
+}
+
+function save(change: Partial<PersistedPreviewState>): void {
+    persisted = { ...persisted, ...change };
+    host.setState(persisted);
+}
+
+function showBanner(text: string, kind: 'warning' | 'error'): void {
+    banner.textContent = text;
+    banner.className = `journey-banner-${kind}`;
+    banner.hidden = false;
+}
+
+function hideBanner(): void {
+    banner.hidden = true;
+    banner.textContent = '';
+}
+
+function readDataState(): Partial<PersistedPreviewState> {
+    try {
+        return JSON.parse(root.dataset.state ?? '{}') as Partial<PersistedPreviewState>;
+    } catch {
+        return {};
+    }
+}

@@ -1,0 +1,65 @@
+/**
+ * `journey diff --format html`: one self-contained page (inline CSS, no script, no network). For
+ * each changed map, the new map drawn by the renderer with the added, changed and removed
+ * elements marked, beside the list of changes.
+ */
+import { renderSvg } from '../render/index.js';
+import { summarize, type MapChange } from '../model/diff-types.js';
+import { describe, summaryLine } from './diff-describe.js';
+import type { DiffRun, FileDiff } from './diff-run.js';
+
+export function formatHtml(run: DiffRun): string {
+    const total = summarize(run.files.flatMap(f => f.diff.changes));
+    const body = run.files.length === 0
+        ? '<p>No changes to the maps.</p>'
+        : run.files.map((file, index) => fileSection(file, index)).join('\n');
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        `<title>Map changes: ${escapeHtml(summaryLine(total))}</title>`,
+        '<style>',
+        'body{margin:0;padding:12px;font:14px/1.45 system-ui,sans-serif;background:#fff;color:#1f2328}',
+        '@media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#d4d4d4}}',
+        'h1{font-size:18px;margin:0 0 12px}h2{font-size:16px;margin:20px 0 8px}',
+        '.jd-file{display:flex;gap:16px;align-items:flex-start}',
+        '.jd-map{flex:1 1 auto;overflow:auto;border:1px solid #8884;border-radius:4px;padding:4px;max-height:85vh}',
+        '.jd-map svg{display:block}',
+        '.jd-changes{flex:0 0 360px;margin:0;padding:0;list-style:none;max-height:85vh;overflow:auto}',
+        '.jd-changes li{padding:3px 6px;border-left:4px solid;margin:2px 0;word-break:break-word}',
+        '.jd-added{border-color:#2da44e}.jd-removed{border-color:#cf222e}.jd-changed{border-color:#bf8700}.jd-moved{border-color:#0969da}',
+        '.jd-kind{font-weight:600;margin-right:4px}',
+        '</style>',
+        '</head>',
+        '<body>',
+        `<h1>Map changes: ${escapeHtml(summaryLine(total))}</h1>`,
+        body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+
+function fileSection(file: FileDiff, index: number): string {
+    const picture = file.after
+        ? `<div class="jd-map">${renderSvg(file.after, { highlight: file.diff.highlight, standalone: false, idPrefix: `jd${index}-` })}</div>`
+        : '<div class="jd-map"><p>This map was removed.</p></div>';
+    const items = file.diff.changes.map(change => changeItem(change)).join('\n');
+    return [
+        `<section><h2>${escapeHtml(file.file)}: ${escapeHtml(summaryLine(file.diff.summary))}</h2>`,
+        `<div class="jd-file">${picture}`,
+        `<ul class="jd-changes">\n${items}\n</ul></div></section>`,
+    ].join('\n');
+}
+
+function changeItem(change: MapChange): string {
+    return `<li class="jd-${change.kind}"><span class="jd-kind">${change.kind}</span>${escapeHtml(describe(change))}</li>`;
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}

@@ -1,0 +1,383 @@
+/**
+ * The semantic diff of two map models: what a change did to the journey, matched by id and never
+ * by position. Personas, channels, teams, the journey, stages, steps, barriers and opportunities
+ * match by id (steps, barriers and opportunities across the whole journey, so a step that changes
+ * stage is `moved`); facts without ids match by kind and content within their step
+ * (`diff-facts.ts`); emotions match by persona.
+ */
+import type { BarrierModel, MapModel, OpportunityModel, StageModel, StepModel } from './types.js';
+import {
+    barrierValue, factSpecs, matchFacts, opportunityFields, opportunityValue, sameValue,
+} from './diff-facts.js';
+import { reorderedIds } from './diff-order.js';
+import { summarize, type ElementKind, type MapChange, type MapDiff } from './diff-types.js';
+
+export * from './diff-types.js';
+
+interface Located {
+    stage: StageModel;
+    step: StepModel;
+    /** Position of the step in its stage. */
+    index: number;
+}
+
+interface LocatedFact<T> extends Located {
+    fact: T;
+    /** Position among the step's facts of that kind (the renderer's `KIND#N`). */
+    factIndex: number;
+}
+
+/** Compares two maps; `undefined` stands for a file without a journey (or no file at all). */
+export function diffMaps(before: MapModel | undefined, after: MapModel | undefined): MapDiff {
+    return new MapDiffer(before ?? emptyMap(), after ?? emptyMap(), before !== undefined, after !== undefined).run();
+}
+
+function emptyMap(): MapModel {
+    return { journey: { id: '', title: '', state: 'current', personas: [] }, personas: [], channels: [], teams: [], stages: [] };
+}
+
+/** A step's place: `stage-id/step-id`, or `stage-id` for the one step of a stage without steps. */
+export function stepPath(stage: StageModel, step: StepModel): string {
+    return step.implicit ? stage.id : `${stage.id}/${step.id}`;
+}
+
+/** Steps are matched across the journey by id; the implicit step of a stage by its stage's id. */
+function stepIdentity(stage: StageModel, step: StepModel): string {
+    return step.implicit ? `\u0000${stage.id}` : step.id;
+}
+
+class MapDiffer {
+    private readonly changes: MapChange[] = [];
+    private readonly added: string[] = [];
+    private readonly changed: string[] = [];
+    private readonly removed = new Set<string>();
+    private readonly beforeSteps: Map<string, Located>;
+    private readonly afterSteps: Map<string, Located>;
+    private readonly afterStages: Set<string>;
+    /** Personas the journey follows on only one side: their emotions come and go with them, reported once. */
+    private readonly onlyOneSide: Set<string>;
+    private readonly beforeBarriers: Map<string, LocatedFact<BarrierModel>>;
+    private readonly afterBarriers: Map<string, LocatedFact<BarrierModel>>;
+    private readonly beforeOpportunities: Map<string, LocatedFact<OpportunityModel>>;
+    private readonly afterOpportunities: Map<string, LocatedFact<OpportunityModel>>;
+
+    constructor(
+        private readonly before: MapModel, private readonly after: MapModel,
+        private readonly hadBefore: boolean, private readonly hasAfter: boolean,
+    ) {
+        this.beforeSteps = locateSteps(before);
+        this.afterSteps = locateSteps(after);
+        this.afterStages = new Set(after.stages.map(s => s.id));
+        const followedBefore = new Set(before.journey.personas);
+        const followedAfter = new Set(after.journey.personas);
+        this.onlyOneSide = new Set([
+            ...before.journey.personas.filter(p => !followedAfter.has(p)),
+            ...after.journey.personas.filter(p => !followedBefore.has(p)),
+        ]);
+        this.beforeBarriers = locateFacts(before, s => s.barriers);
+        this.afterBarriers = locateFacts(after, s => s.barriers);
+        this.beforeOpportunities = locateFacts(before, s => s.opportunities);
+        this.afterOpportunities = locateFacts(after, s => s.opportunities);
+    }
+
+    run(): MapDiff {
+        this.diffJourney();
+        this.diffDeclarations();
+        this.diffStages();
+        return {
+            changes: this.changes,
+            summary: summarize(this.changes),
+            highlight: { added: unique(this.added), changed: unique(this.changed), removed: [...this.removed] },
+        };
+    }
+
+    /** Records a change; `key` is the renderer's element key (in the new map, or the nearest one still drawn). */
+    private emit(change: MapChange, key?: string): void {
+        this.changes.push({ ...change, before: change.before ?? null, after: change.after ?? null });
+        if (key === undefined) return;
+        if (change.kind === 'added') this.added.push(key);
+        else if (change.kind === 'removed') this.removed.add(key);
+        else this.changed.push(key);
+    }
+
+    private diffJourney(): void {
+        const b = this.before.journey;
+        const a = this.after.journey;
+        if (this.hadBefore && (!this.hasAfter || b.id !== a.id)) {
+            this.emit({ kind: 'removed', element: 'journey', id: b.id, path: '', before: b.title }, this.hasAfter ? 'journey' : undefined);
+        }
+        if (this.hasAfter && (!this.hadBefore || b.id !== a.id)) {
+            this.emit({ kind: 'added', element: 'journey', id: a.id, path: '', after: a.title }, 'journey');
+        }
+        if (!this.hadBefore || !this.hasAfter) return;
+        const fields: Array<[string, unknown, unknown]> = [
+            ['title', b.title, a.title], ['state', b.state, a.state], ['goal', b.goal, a.goal],
+            ['description', b.description, a.description], ['personas', b.personas, a.personas],
+        ];
+        for (const [field, before, after] of fields) {
+            if (!sameValue(before, after)) {
+                this.emit({ kind: 'changed', element: 'journey', id: a.id, path: '', field, before, after }, 'journey');
+            }
+        }
+    }
+
+    private diffDeclarations(): void {
+        this.diffById('persona', this.before.personas, this.after.personas, p => p.label,
+            ['label', 'role', 'goals', 'needs', 'motivations', 'frustrations', 'quotes'], p => `persona:${p.id}`);
+        this.diffById('channel', this.before.channels, this.after.channels, c => c.label, ['label']);
+        this.diffById('team', this.before.teams, this.after.teams, t => t.label, ['label']);
+    }
+
+    private diffById<T extends { id: string }>(
+        element: ElementKind, before: readonly T[], after: readonly T[], value: (item: T) => unknown,
+        fields: Array<keyof T & string>, key?: (item: T) => string,
+    ): void {
+        const old = new Map(before.map(item => [item.id, item]));
+        const now = new Set(after.map(item => item.id));
+        for (const item of after) {
+            const previous = old.get(item.id);
+            if (!previous) {
+                this.emit({ kind: 'added', element, id: item.id, path: '', after: value(item) }, key?.(item));
+                continue;
+            }
+            for (const field of fields) {
+                if (!sameValue(previous[field], item[field])) {
+                    this.emit({ kind: 'changed', element, id: item.id, path: '', field, before: previous[field], after: item[field] }, key?.(item));
+                }
+            }
+        }
+        for (const item of before) {
+            if (!now.has(item.id)) this.emit({ kind: 'removed', element, id: item.id, path: '', before: value(item) }, 'journey');
+        }
+    }
+
+    private diffStages(): void {
+        const beforeStages = new Map(this.before.stages.map((s, i) => [s.id, { stage: s, index: i }]));
+        const reordered = reorderedIds(this.before.stages.map(s => s.id), this.after.stages.map(s => s.id));
+        this.after.stages.forEach((stage, index) => {
+            const old = beforeStages.get(stage.id);
+            if (!old) {
+                this.emit({ kind: 'added', element: 'stage', id: stage.id, path: stage.id, after: stage.label }, stage.id);
+            } else {
+                if (reordered.has(stage.id)) {
+                    this.emit({ kind: 'moved', element: 'stage', id: stage.id, path: stage.id, field: 'position', before: old.index + 1, after: index + 1 }, stage.id);
+                }
+                if (old.stage.label !== stage.label) {
+                    this.emit({ kind: 'changed', element: 'stage', id: stage.id, path: stage.id, field: 'label', before: old.stage.label, after: stage.label }, stage.id);
+                }
+            }
+            this.diffStepsOf(stage, old?.stage);
+        });
+        for (const stage of this.before.stages) {
+            if (this.afterStages.has(stage.id)) continue;
+            this.emit({ kind: 'removed', element: 'stage', id: stage.id, path: stage.id, before: stage.label }, 'journey');
+            this.removedStepsOf(stage);
+        }
+    }
+
+    private diffStepsOf(stage: StageModel, oldStage: StageModel | undefined): void {
+        const reordered = reorderedIds(
+            oldStage ? oldStage.steps.map(s => stepIdentity(oldStage, s)) : [],
+            stage.steps.map(s => stepIdentity(stage, s)),
+        );
+        stage.steps.forEach((step, index) => {
+            const identity = stepIdentity(stage, step);
+            const old = this.beforeSteps.get(identity);
+            const path = stepPath(stage, step);
+            const key = `${stage.id}/${step.id}`;
+            if (!old) {
+                if (!step.implicit) this.emit({ kind: 'added', element: 'step', id: step.id, path, after: step.label }, key);
+            } else if (old.stage.id !== stage.id) {
+                this.emit({ kind: 'moved', element: 'step', id: step.id, path, field: 'stage', before: old.stage.id, after: stage.id }, key);
+            } else if (reordered.has(identity)) {
+                this.emit({ kind: 'moved', element: 'step', id: step.id, path, field: 'position', before: old.index + 1, after: index + 1 }, key);
+            }
+            if (old && !step.implicit && old.step.label !== step.label) {
+                this.emit({ kind: 'changed', element: 'step', id: step.id, path, field: 'label', before: old.step.label, after: step.label }, key);
+            }
+            // A new step is reported as one change (with its barriers and opportunities, which have ids of their
+            // own); a stage's facts written without steps have no step to report, so they are listed one by one.
+            const factsBefore = old?.step ?? (step.implicit ? emptyStep(step) : undefined);
+            this.diffFacts(stage, step, factsBefore);
+        });
+        if (!oldStage) return;
+        for (const step of oldStage.steps) {
+            if (!this.afterSteps.has(stepIdentity(oldStage, step))) this.removedStep(oldStage, step);
+        }
+    }
+
+    private removedStepsOf(stage: StageModel): void {
+        for (const step of stage.steps) {
+            if (!this.afterSteps.has(stepIdentity(stage, step))) this.removedStep(stage, step);
+        }
+    }
+
+    private removedStep(stage: StageModel, step: StepModel): void {
+        const path = stepPath(stage, step);
+        const nearest = this.afterStages.has(stage.id) ? stage.id : 'journey';
+        if (!step.implicit) this.emit({ kind: 'removed', element: 'step', id: step.id, path, before: step.label }, nearest);
+        if (step.implicit) {
+            this.diffEmotions(stage, emptyStep(step), step, path, path);
+            this.diffIdLessFacts(stage, emptyStep(step), step, path, path, nearest, true);
+        }
+        this.removedIdFacts(step, path, nearest);
+    }
+
+    /** Facts of a step that exists now; `old` is the same step before (undefined for a new step). */
+    private diffFacts(stage: StageModel, step: StepModel, old: StepModel | undefined): void {
+        const path = stepPath(stage, step);
+        const stepKey = `${stage.id}/${step.id}`;
+        const oldPlace = this.beforeSteps.get(stepIdentity(stage, step));
+        // Removals are reported where the fact was: the step's old place if it moved.
+        const oldPath = oldPlace ? stepPath(oldPlace.stage, oldPlace.step) : path;
+        if (old) {
+            this.diffEmotions(stage, step, old, path, oldPath);
+            this.diffIdLessFacts(stage, step, old, path, oldPath, stepKey, false);
+        }
+        this.diffIdFacts(stage, step, path);
+        if (old) this.removedIdFacts(old, oldPath, stepKey);
+    }
+
+    private diffEmotions(stage: StageModel, step: StepModel, old: StepModel, path: string, oldPath: string): void {
+        const keyed = (s: StepModel) => {
+            const result = new Map<string, StepModel['emotions'][number]>();
+            for (const e of s.emotions) {
+                let key = e.persona ?? '';
+                for (let n = 2; result.has(key); n++) key = `${e.persona ?? ''}#${n}`;
+                result.set(key, e);
+            }
+            return result;
+        };
+        const before = keyed(old);
+        const after = keyed(step);
+        const emotionKey = (persona: string | null) => `${stage.id}/${step.id}/emotion:${persona ?? '*'}`;
+        for (const [key, emotion] of after) {
+            const persona = emotion.persona ?? '';
+            const previous = before.get(key);
+            const base = { element: 'emotion' as const, id: persona, path, persona };
+            if (!previous) {
+                if (this.onlyOneSide.has(persona)) continue;
+                this.emit({ kind: 'added', ...base, after: emotionValue(emotion) }, emotionKey(emotion.persona));
+                continue;
+            }
+            if (previous.score !== emotion.score) {
+                this.emit({ kind: 'changed', ...base, field: 'score', before: previous.score, after: emotion.score }, emotionKey(emotion.persona));
+            }
+            if (previous.label !== emotion.label) {
+                this.emit({ kind: 'changed', ...base, field: 'label', before: previous.label, after: emotion.label }, emotionKey(emotion.persona));
+            }
+        }
+        for (const [key, emotion] of before) {
+            const persona = emotion.persona ?? '';
+            if (after.has(key) || this.onlyOneSide.has(persona)) continue;
+            this.emit({ kind: 'removed', element: 'emotion', id: persona, path: oldPath, persona, before: emotionValue(emotion) }, `${stage.id}/${step.id}`);
+        }
+    }
+
+    private diffIdLessFacts(
+        stage: StageModel, step: StepModel, old: StepModel, path: string, oldPath: string, removedKey: string, onlyRemovals: boolean,
+    ): void {
+        for (const spec of factSpecs) {
+            const before = spec.list(old);
+            const after = spec.list(step);
+            const match = matchFacts(spec, before, after);
+            const keyOf = (index: number) => `${stage.id}/${step.id}/${spec.keyKind}#${index}`;
+            if (!onlyRemovals) {
+                for (const [b, a] of match.changed) {
+                    for (const [field, get] of spec.fields) {
+                        const was = get(before[b]);
+                        const now = get(after[a]);
+                        if (sameValue(was, now)) continue;
+                        this.emit({ kind: 'changed', element: spec.element, id: spec.id(after[a]), path, field, before: was, after: now }, keyOf(a));
+                    }
+                }
+                for (const a of match.added) {
+                    this.emit({ kind: 'added', element: spec.element, id: spec.id(after[a]), path, after: spec.value(after[a]) }, keyOf(a));
+                }
+            }
+            for (const b of match.removed) {
+                this.emit({ kind: 'removed', element: spec.element, id: spec.id(before[b]), path: oldPath, before: spec.value(before[b]) }, removedKey);
+            }
+        }
+    }
+
+    /** Barriers and opportunities with ids in a step that exists now: added, moved from another step, changed. */
+    private diffIdFacts(stage: StageModel, step: StepModel, path: string): void {
+        const identity = stepIdentity(stage, step);
+        const kinds = [
+            { element: 'barrier' as const, list: step.barriers as ReadonlyArray<BarrierModel | OpportunityModel>, old: this.beforeBarriers, value: barrierValue as (f: never) => unknown, fields: [['text', (f: BarrierModel) => f.text], ['severity', (f: BarrierModel) => f.severity]] as Array<[string, (f: never) => unknown]> },
+            { element: 'opportunity' as const, list: step.opportunities, old: this.beforeOpportunities, value: opportunityValue as (f: never) => unknown, fields: opportunityFields() as Array<[string, (f: never) => unknown]> },
+        ];
+        for (const kind of kinds) {
+            kind.list.forEach(fact => {
+                if (fact.id === undefined) return;
+                const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
+                const old = kind.old.get(fact.id);
+                if (!old) {
+                    this.emit({ kind: 'added', element: kind.element, id: fact.id, path, after: kind.value(fact as never) }, key);
+                    return;
+                }
+                if (stepIdentity(old.stage, old.step) !== identity) {
+                    this.emit({ kind: 'moved', element: kind.element, id: fact.id, path, field: 'step', before: stepPath(old.stage, old.step), after: path }, key);
+                }
+                for (const [field, get] of kind.fields) {
+                    const was = get(old.fact as never);
+                    const now = get(fact as never);
+                    if (!sameValue(was, now)) this.emit({ kind: 'changed', element: kind.element, id: fact.id, path, field, before: was, after: now }, key);
+                }
+            });
+        }
+    }
+
+    /** Barriers and opportunities with ids that were in `old` (a step at `path`) and are nowhere now. */
+    private removedIdFacts(old: StepModel, path: string, nearestKey: string): void {
+        for (const barrier of old.barriers) {
+            if (barrier.id !== undefined && !this.afterBarriers.has(barrier.id)) {
+                this.emit({ kind: 'removed', element: 'barrier', id: barrier.id, path, before: barrierValue(barrier) }, nearestKey);
+            }
+        }
+        for (const opportunity of old.opportunities) {
+            if (opportunity.id !== undefined && !this.afterOpportunities.has(opportunity.id)) {
+                this.emit({ kind: 'removed', element: 'opportunity', id: opportunity.id, path, before: opportunityValue(opportunity) }, nearestKey);
+            }
+        }
+    }
+}
+
+function emotionValue(emotion: StepModel['emotions'][number]): unknown {
+    return emotion.label === undefined ? { score: emotion.score } : { score: emotion.score, label: emotion.label };
+}
+
+function emptyStep(like: StepModel): StepModel {
+    return {
+        ...like, actions: [], touchpoints: [], thoughts: [], emotions: [], barriers: [], opportunities: [], questions: [],
+        frontstage: [], backstage: [], support: [], metrics: [], evidence: [], next: [],
+    };
+}
+
+function locateSteps(model: MapModel): Map<string, Located> {
+    const result = new Map<string, Located>();
+    for (const stage of model.stages) {
+        stage.steps.forEach((step, index) => {
+            const identity = stepIdentity(stage, step);
+            if (!result.has(identity)) result.set(identity, { stage, step, index });
+        });
+    }
+    return result;
+}
+
+function locateFacts<T extends { id?: string }>(model: MapModel, list: (step: StepModel) => readonly T[]): Map<string, LocatedFact<T>> {
+    const result = new Map<string, LocatedFact<T>>();
+    for (const stage of model.stages) {
+        stage.steps.forEach((step, index) => {
+            list(step).forEach((fact, factIndex) => {
+                if (fact.id !== undefined && !result.has(fact.id)) result.set(fact.id, { stage, step, index, fact, factIndex });
+            });
+        });
+    }
+    return result;
+}
+
+function unique(items: string[]): string[] {
+    return [...new Set(items)];
+}

@@ -1,9 +1,10 @@
 import type { CliIO, Command } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { lintCommand } from './lint.js';
+import { diffCommand } from './diff.js';
 
 // Each command lives in a file of its own and is listed here.
-const commands: Command[] = [lintCommand];
+const commands: Command[] = [lintCommand, diffCommand];
 
 const version = process.env.JOURNEY_VERSION ?? '0.1.0';
 

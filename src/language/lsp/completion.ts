@@ -1,3 +1,171 @@
-import { DefaultCompletionProvider } from 'langium/lsp';
+import { AstUtils, GrammarAST, URI, type AstNodeDescription, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { TextDocument } from 'langium';
+import { isJourney, type Model } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-module.js';
+import { keywordDocumentation } from './grammar-docs.js';
+import { EMOTION_WORDS, describeDeclaration, isBuiltin, signedScore } from './describe.js';
 
-export class JourneyCompletionProvider extends DefaultCompletionProvider {}
+/** Snippets offered where a new stage or a new step may start, with the usual lanes. */
+const STAGE_SNIPPET = [
+    'stage ${1:id} "${2:Label}" {',
+    '  step ${3:id} "${4:Label}" {',
+    '    action "${5:What the customer does}"',
+    '    touchpoint ${6:web} "${7:Where}"',
+    '    thought "${8:What they think}"',
+    '    emotion ${9:0} "${10:feeling}"',
+    '  }',
+    '}',
+].join('\n');
+
+const STEP_SNIPPET = [
+    'step ${1:id} "${2:Label}" {',
+    '  action "${3:What the customer does}"',
+    '  touchpoint ${4:web} "${5:Where}"',
+    '  thought "${6:What they think}"',
+    '  emotion ${7:0} "${8:feeling}"',
+    '  barrier ${9:id} "${10:What gets in the way}"',
+    '}',
+].join('\n');
+
+/**
+ * Completion for the journey language: keywords valid at the cursor (never the keywords that
+ * the grammar only accepts as ids), every kind of reference with its label, emotion scores
+ * with their words, levels, and snippets for a new stage or step.
+ */
+export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const feature = next.feature;
+        if (GrammarAST.isKeyword(feature)) {
+            const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule);
+            // Keywords may be ids: where an id is expected, the grammar lists every keyword as a Name.
+            if (rule?.name === 'Name') return;
+            if (rule?.name === 'Level') {
+                acceptor(context, { label: feature.value, kind: CompletionItemKind.EnumMember, detail: 'level', sortText: `0${['low', 'medium', 'high'].indexOf(feature.value)}` });
+                return;
+            }
+            if (!/\p{L}/u.test(feature.value)) return;
+            this.snippetFor(context, feature.value, rule?.name, acceptor);
+            const documentation = keywordDocumentation(feature);
+            acceptor(context, {
+                label: feature.value,
+                kind: CompletionItemKind.Keyword,
+                detail: 'keyword',
+                documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
+                sortText: '1',
+            });
+            return;
+        }
+        if (GrammarAST.isRuleCall(feature) && (feature.rule.ref?.name === 'Decimal' || feature.rule.ref?.name === 'NUMBER')) {
+            // The follow-element computation walks into the Decimal rule and reports the
+            // assignment it came from as `property`.
+            const assignment = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
+            if ((assignment?.feature ?? next.property) === 'score') this.completeScores(context, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private completeScores(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        for (const [score, word] of EMOTION_WORDS) {
+            const label = signedScore(score);
+            acceptor(context, {
+                label,
+                kind: CompletionItemKind.Value,
+                detail: word,
+                labelDetails: { description: word },
+                documentation: `Emotion ${label}: ${word}.`,
+                // Sorted from -2 to +2, and "+1" and "1" both match what was typed.
+                sortText: `0${score + 2}`,
+                filterText: label,
+            });
+        }
+    }
+
+    private snippetFor(context: CompletionContext, keyword: string, rule: string | undefined, acceptor: CompletionAcceptor): void {
+        const snippet = keyword === 'stage' && rule === 'Stage' ? STAGE_SNIPPET : keyword === 'step' && rule === 'Step' ? STEP_SNIPPET : undefined;
+        if (!snippet) return;
+        acceptor(context, {
+            label: `${keyword} { ... }`,
+            filterText: keyword,
+            kind: CompletionItemKind.Snippet,
+            detail: keyword === 'stage' ? 'New stage with a step and the usual lanes' : 'New step with the usual lanes',
+            insertText: snippet,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '2',
+        });
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node as (typeof description.node & { label?: string; text?: string; $container?: { name?: string } }) | undefined;
+        if (!node) return item;
+        const builtin = isBuiltin(node);
+        const label = node.$type === 'Barrier' ? node.text : node.$type === 'Step' ? `${node.label ?? description.name} (stage ${node.$container?.name})` : node.label;
+        const markdown = describeDeclaration(node);
+        return {
+            ...item,
+            detail: builtin ? `${label} (built-in channel)` : label ?? description.type.toLowerCase(),
+            labelDetails: { description: label },
+            documentation: markdown ? { kind: 'markdown', value: markdown } : undefined,
+            // Declared names before built-in ones.
+            sortText: builtin ? '01' : '00',
+        };
+    }
+
+    /**
+     * Langium re-parses the text from the start of the file up to the cursor to learn which
+     * features may follow. Inside a stage, the text from the start of the enclosing step (or
+     * stage) with a synthetic `journey`/`stage` header in front gives the same features at a
+     * fraction of the cost on a large map.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const window = this.windowBefore(document, offset);
+        if (!window) return super.findFeaturesAt(document, offset);
+        return super.findFeaturesAt({ getText: () => window, positionAt: () => ({ line: 0, character: 0 }) } as unknown as TextDocument, window.length);
+    }
+
+    private windowBefore(textDocument: TextDocument, offset: number): string | undefined {
+        const document = this.documents.getDocument(URI.parse(textDocument.uri));
+        if (!document || document.textDocument !== textDocument) return undefined;
+        const model = document.parseResult.value as Model;
+        const journey = lastStartingBefore(model.journeys ?? [], offset);
+        if (!journey || !isJourney(journey)) return undefined;
+        const stage = lastStartingBefore(journey.stages, offset);
+        if (!stage) return undefined;
+        const text = textDocument.getText();
+        const step = lastStartingBefore(stage.steps, offset);
+        if (step) return `journey j {\nstage s {\n${text.slice(step.$cstNode!.offset, offset)}`;
+        return `journey j {\n${text.slice(stage.$cstNode!.offset, offset)}`;
+    }
+}
+
+/** The last node (in order of appearance) whose text starts, keyword included, before `offset`. */
+function lastStartingBefore<T extends { $cstNode?: { offset: number; text: string } }>(nodes: T[], offset: number): T | undefined {
+    let low = 0;
+    let high = nodes.length - 1;
+    let found: T | undefined;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const start = nodes[middle].$cstNode?.offset;
+        if (start === undefined) return undefined;
+        // The keyword (`stage`, `step`) must lie wholly before the cursor.
+        if (start + 5 < offset) {
+            found = nodes[middle];
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}

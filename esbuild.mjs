@@ -22,7 +22,7 @@ const node = {
 
 const builds = [
     { ...node, entryPoints: { 'language-server': 'src/language/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } },
-    { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' } },
+    { ...node, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, external: ['@resvg/resvg-js'] },
     { ...node, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
     // The preview page: browser ESM, no Node and no vscode (the renderer is bundled in).
     {

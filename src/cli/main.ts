@@ -2,9 +2,11 @@ import type { CliIO, Command } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { lintCommand } from './lint.js';
 import { diffCommand } from './diff.js';
+import { fmtCommand } from './fmt.js';
+import { renderCommand } from './render.js';
 
 // Each command lives in a file of its own and is listed here.
-const commands: Command[] = [lintCommand, diffCommand];
+const commands: Command[] = [lintCommand, diffCommand, fmtCommand, renderCommand];
 
 const version = process.env.JOURNEY_VERSION ?? '0.1.0';
 

@@ -93,8 +93,9 @@ function addFact(step: StepModel, fact: Fact): void {
 }
 
 /**
- * One emotion per persona: its own (`for`) or else the step's general one. With no personas,
- * the step's emotions are listed as written, with persona null (or the persona named by `for`).
+ * One emotion per persona of the journey: its own (`for`) or else the step's general one, in the
+ * order of the journey's `for`. With no personas, the step's emotions are listed as written, with
+ * persona null (or the persona named by `for`).
  */
 function expandEmotions(holder: Stage | Step, personas: string[]): EmotionModel[] {
     const emotions = holder.facts.filter(f => f.$type === 'Emotion');
@@ -108,6 +109,10 @@ function expandEmotions(holder: Stage | Step, personas: string[]): EmotionModel[
     for (const persona of personas) {
         const emotion = emotions.find(e => e.persona?.$refText === persona) ?? general;
         if (emotion) result.push(toModel(emotion, persona));
+    }
+    // An emotion `for` a persona the journey does not follow is kept, after the followed ones.
+    for (const e of emotions) {
+        if (e.persona && !personas.includes(e.persona.$refText)) result.push(toModel(e, e.persona.$refText));
     }
     return result;
 }

@@ -64,7 +64,7 @@ export function drawEmotionLane(
             const key = emotionKey(col.stage.id, col.step.id, persona.id);
             const text = e.label ?? (e.score > 0 ? `+${e.score}` : String(e.score));
             const full = `${persona.label}: ${e.score > 0 ? '+' : ''}${e.score}${e.label ? ` ${e.label}` : ''}`;
-            const labelY = k % 2 === 0 ? p.y - 9 : p.y + 17;
+            const labelY = labelAbove(col, persona.id, curve) ? p.y - 9 : p.y + 17;
             const fitted = fitText(text, G.column / Math.max(1, Math.min(curve.length, 2)) - 8, G.smallFont);
             out.push(`<g class="jm-emotion"${dataAttrs(key, e.source.line)}>${titleTag(full)}`
                 + `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="5" class="jm-pf${persona.colour} jm-point"/>`
@@ -87,4 +87,17 @@ function drawLegend(out: string[], curve: CurvePersona[], lane: Box): void {
             + textLine(x + 22, y, label, { cls: 'jm-small' }) + '</g>');
         y += 16;
     }
+}
+
+/**
+ * Where a point's label goes so that the labels of one step do not collide: the personas of the
+ * step sorted by score (ties in curve order); the upper half label above, the lower half below.
+ */
+function labelAbove(col: Column, persona: string | null, curve: CurvePersona[]): boolean {
+    const here = curve
+        .map((p, order) => ({ id: p.id, order, score: col.step.emotions.find(e => e.persona === p.id)?.score }))
+        .filter((p): p is { id: string | null; order: number; score: number } => p.score !== undefined)
+        .sort((a, b) => b.score - a.score || a.order - b.order);
+    const rank = here.findIndex(p => p.id === persona);
+    return here.length === 1 || rank < here.length / 2;
 }

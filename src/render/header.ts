@@ -20,7 +20,7 @@ export function drawHeader(out: string[], model: MapModel, width: number, curve:
     }
     y += 12;
     const state = j.state === 'future' ? 'Future state' : 'Current state';
-    const badgeW = textWidth(state, G.smallFont) + 16;
+    const badgeW = Math.ceil(textWidth(state, G.smallFont) * 1.12) + 18;
     out.push(rect(x, y, badgeW, 20, j.state === 'future' ? 'jm-state-future' : 'jm-badge', 10));
     out.push(textLine(x + 8, y + 14, state, { cls: 'jm-small jm-strong' }));
     if (j.goal) {

@@ -158,7 +158,7 @@ function drawCard(out: string[], card: Card, box: Box): void {
     let y = box.y + G.cardPad - 1;
     for (const row of card.rows) {
         if (row.kind === 'badge') {
-            out.push(rect(left, y, Math.min(right - left, textWidth(row.text, G.smallFont) + 12), 17, row.cls, 8));
+            out.push(rect(left, y, Math.min(right - left, textWidth(row.text, G.smallFont) * 1.12 + 14), 17, row.cls, 8));
             out.push(textLine(left + 6, y + 12.5, row.text, { cls: 'jm-small jm-strong' }));
             y += 20;
         } else if (row.kind === 'text') {

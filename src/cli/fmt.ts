@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import { EmptyFileSystem } from 'langium';
+import type { CliIO, Command } from './command.js';
+import { parseCommandArgs } from './command.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import { collectJourneyFiles, displayPath } from './workspace.js';
+import { writeFileAtomic } from './fmt-write.js';
+import { createJourneyServices } from '../language/journey-module.js';
+import { formatJourneyText, type FormatTextResult } from '../language/lsp/format-text.js';
+
+export const fmtCommand: Command = {
+    name: 'fmt',
+    summary: 'put maps in canonical format (the language server\'s formatter)',
+    help: `Usage: journey fmt [paths...] [--check | --write]
+
+Formats .journey files (folders are searched recursively; default: the current folder) with the
+formatter of the language server: two-space indent, one fact per line, comments kept. Formatting
+is idempotent. A file with syntax errors is never changed: its errors are reported instead.
+
+Options:
+  --check      list the files that are not in canonical form (nothing is written)
+  --write      rewrite the files that are not in canonical form, atomically (temporary file in the
+               same folder, then rename; the file's mode is kept) and list them
+  (neither)    print the formatted text to stdout; 'journey fmt -' formats standard input
+  -h, --help   show this help
+
+Exit codes: 0 all files formatted (or written); 1 --check found files to format, or a file has
+syntax errors (reported on stderr as file:line:column, never written); 2 usage or I/O problem.
+`,
+    async run(args, io) {
+        const { values, positionals } = parseCommandArgs('fmt', args, {
+            check: { type: 'boolean' },
+            write: { type: 'boolean' },
+        });
+        if (values.check && values.write) throw new UsageError("journey fmt: use --check or --write, not both. See 'journey fmt --help'.");
+        const mode = values.check ? 'check' : values.write ? 'write' : 'print';
+        const formatter = textFormatter();
+        if (positionals.length === 1 && positionals[0] === '-') {
+            if (mode === 'write') throw new UsageError('journey fmt: --write needs files, not standard input.');
+            return formatStdin(formatter, mode, io);
+        }
+        const files = collectJourneyFiles(positionals.length > 0 ? positionals : ['.']);
+        let unformatted = 0;
+        let broken = 0;
+        let ioErrors = 0;
+        for (const file of files) {
+            const name = displayPath(file);
+            let text: string;
+            try {
+                text = fs.readFileSync(file, 'utf8');
+            } catch (err) {
+                io.stderr(`${name}: cannot read: ${(err as Error).message}\n`);
+                ioErrors++;
+                continue;
+            }
+            const result = formatter(text);
+            if (!result.ok) {
+                reportSyntaxErrors(name, result, io);
+                broken++;
+                continue;
+            }
+            if (mode === 'print') {
+                io.stdout(result.text);
+            } else if (result.changed) {
+                unformatted++;
+                if (mode === 'write') {
+                    try {
+                        writeFileAtomic(file, result.text);
+                    } catch (err) {
+                        io.stderr(`${name}: cannot write: ${(err as Error).message}\n`);
+                        ioErrors++;
+                        continue;
+                    }
+                }
+                io.stdout(`${name}\n`);
+            }
+        }
+        if (mode === 'check' && unformatted > 0) {
+            io.stderr(`${unformatted} ${unformatted === 1 ? 'file is' : 'files are'} not formatted; run 'journey fmt --write' to fix.\n`);
+        }
+        if (ioErrors > 0) return ExitCode.UsageOrIo;
+        if (broken > 0) return ExitCode.Findings;
+        return mode === 'check' && unformatted > 0 ? ExitCode.Findings : ExitCode.Ok;
+    },
+};
+
+/** One set of services for all files: formatting only parses, so they stay independent. */
+function textFormatter(): (text: string) => FormatTextResult {
+    const { Journey } = createJourneyServices(EmptyFileSystem);
+    return text => formatJourneyText(Journey, text);
+}
+
+function reportSyntaxErrors(name: string, result: Extract<FormatTextResult, { ok: false }>, io: CliIO): void {
+    io.stderr(`${name}: syntax errors, not formatted\n`);
+    for (const e of result.errors) io.stderr(`  ${name}:${e.line}:${e.column}: ${e.message}\n`);
+}
+
+async function formatStdin(formatter: (text: string) => FormatTextResult, mode: 'check' | 'print', io: CliIO): Promise<ExitCode> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const result = formatter(Buffer.concat(chunks).toString('utf8'));
+    if (!result.ok) {
+        reportSyntaxErrors('<stdin>', result, io);
+        return ExitCode.Findings;
+    }
+    if (mode === 'print') io.stdout(result.text);
+    else if (result.changed) io.stdout('<stdin>\n');
+    return mode === 'check' && result.changed ? ExitCode.Findings : ExitCode.Ok;
+}

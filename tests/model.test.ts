@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { everyLane, exampleModels, modelOf } from './render-support.js';
+
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'schema', 'map-model.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+function schemaErrors(value: unknown): string {
+    return validate(value) ? '' : JSON.stringify(validate.errors, null, 2);
+}
+
+describe('map model', () => {
+    test('has the shape of the issue: journey, personas, channels, teams, stages with steps', async () => {
+        const model = await modelOf(everyLane);
+        expect(model.journey).toMatchObject({
+            id: 'shop', title: 'Buying a plan', state: 'future', goal: 'Buy without calling sales',
+            description: 'The journey we want by next year.', personas: ['ana', 'ben'],
+        });
+        expect(model.personas.map(p => [p.id, p.label, p.role])).toEqual([['ana', 'Ana, buyer', 'Buys for a small team'], ['ben', 'Ben, approver', undefined]]);
+        expect(model.channels).toEqual([
+            { id: 'web', label: 'Website', builtin: true },
+            { id: 'portal', label: 'Customer portal', builtin: false },
+            { id: 'app', label: 'Mobile or desktop app', builtin: true },
+        ]);
+        expect(model.teams).toEqual([{ id: 'ops', label: 'Operations' }]);
+        expect(model.stages.map(s => [s.id, s.steps.map(st => st.id)])).toEqual([['find', ['browse', 'pay']], ['use', ['use']]]);
+        const browse = model.stages[0].steps[0];
+        expect(browse).toMatchObject({
+            id: 'browse', label: 'Browses plans', implicit: false,
+            actions: ['Opens the pricing page'], thoughts: ['Which plan fits us?'], questions: ['Is there a trial?'],
+            evidence: ['Analytics, May'], next: [],
+            touchpoints: [{ channel: 'web', text: 'Pricing page' }],
+            barriers: [{ id: 'too-many', text: 'Too many plans', severity: 'high' }],
+            opportunities: [{ id: 'fewer', text: 'Three plans only', fixes: ['too-many'], impact: 'high', effort: 'medium', owner: 'ops' }],
+            frontstage: [{ text: 'Chat offers help', owner: 'ops' }],
+            backstage: [{ text: 'Plan catalogue syncs', owner: 'ops' }],
+            support: [{ text: 'Billing system' }],
+            metrics: [{ name: 'conversion', value: 0.031, target: 0.05 }],
+        });
+        expect(browse.source).toMatchObject({ line: 14, column: 5 }); // the text starts with a newline
+        expect(model.stages[0].steps[1].next).toEqual(['browse']);
+    });
+
+    test('a stage without steps has one implicit step with the stage id', async () => {
+        const model = await modelOf(everyLane);
+        const use = model.stages[1];
+        expect(use.steps).toHaveLength(1);
+        expect(use.steps[0]).toMatchObject({ id: 'use', label: 'Use', implicit: true, touchpoints: [{ channel: 'app', text: 'Dashboard' }] });
+    });
+
+    test('emotions are listed per persona; one without `for` applies to each persona lacking its own', async () => {
+        const model = await modelOf(everyLane);
+        const [browse, pay] = model.stages[0].steps;
+        expect(browse.emotions.map(e => [e.persona, e.score, e.label])).toEqual([['ana', 1, 'curious'], ['ben', -1, 'wary']]);
+        expect(pay.emotions.map(e => [e.persona, e.score])).toEqual([['ana', 2], ['ben', 2]]);
+        expect(model.stages[1].steps[0].emotions.map(e => [e.persona, e.score, e.label])).toEqual([['ana', 0, undefined], ['ben', 0, undefined]]);
+    });
+
+    test('without personas, emotions have persona null', async () => {
+        const model = await modelOf('journey j { stage s { emotion -2 "sad" } }');
+        expect(model.stages[0].steps[0].emotions).toMatchObject([{ persona: null, score: -2, label: 'sad' }]);
+        expect(model.personas).toEqual([]);
+    });
+
+    test('an emotion for a persona the journey does not follow is kept after the followed ones', async () => {
+        const model = await modelOf('persona a\npersona b\njourney j { for a stage s { emotion 1 for b emotion -1 } }');
+        expect(model.stages[0].steps[0].emotions.map(e => [e.persona, e.score])).toEqual([['a', -1], ['b', 1]]);
+        expect(model.personas.map(p => p.id)).toEqual(['a', 'b']);
+    });
+
+    test('personas, channels and teams come from imported files with their labels', async () => {
+        const model = await modelOf('import "people.journey"\njourney j { for p stage s { touchpoint c frontstage "x" owner t emotion 0 } }', {
+            'people.journey': 'persona p "Pat" { goal "g" quote "q" }\nchannel c "Kiosk"\nteam t "Team T"',
+        });
+        expect(model.personas[0]).toMatchObject({ id: 'p', label: 'Pat', goals: ['g'], quotes: ['q'], needs: [] });
+        expect(model.channels).toEqual([{ id: 'c', label: 'Kiosk', builtin: false }]);
+        expect(model.teams).toEqual([{ id: 't', label: 'Team T' }]);
+    });
+
+    test('is plain JSON: a JSON round trip gives the same value', async () => {
+        const model = await modelOf(everyLane);
+        expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    });
+});
+
+describe('map model schema', () => {
+    test('every example validates against schema/map-model.schema.json', async () => {
+        const models = await exampleModels();
+        expect(Object.keys(models).length).toBeGreaterThanOrEqual(2);
+        for (const [name, model] of Object.entries(models)) {
+            expect(schemaErrors(JSON.parse(JSON.stringify(model))), name).toBe('');
+        }
+    });
+
+    test('the map using every lane validates', async () => {
+        expect(schemaErrors(JSON.parse(JSON.stringify(await modelOf(everyLane))))).toBe('');
+    });
+
+    test('the schema rejects a model that breaks the shape', async () => {
+        const model = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        model.stages[0].steps[0].implicit = 'no';
+        expect(schemaErrors(model)).toContain('implicit');
+        const other = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        delete other.stages[0].steps[0].emotions;
+        expect(schemaErrors(other)).toContain('emotions');
+        const third = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        third.stages[0].steps[0].barriers[0].severity = 'huge';
+        expect(schemaErrors(third)).not.toBe('');
+    });
+});

@@ -1,6 +1,6 @@
 import type { MapModel } from '../src/model/types.js';
 import { renderSvg, type RenderOptions } from '../src/render/index.js';
-import { escapeText } from '../src/render/escape.js';
+import { renderHtml } from '../src/render/html.js';
 import type { ExportFormat, ExportMessage } from '../src/protocol/webview.js';
 
 /**
@@ -13,34 +13,13 @@ export async function buildExport(model: MapModel, options: RenderOptions, forma
         case 'svg':
             return { type: 'export', format, encoding: 'utf8', suggestedName, data: renderSvg(model, { ...options, standalone: true }) };
         case 'html':
-            return { type: 'export', format, encoding: 'utf8', suggestedName, data: standaloneHtml(model, options) };
+            return { type: 'export', format, encoding: 'utf8', suggestedName, data: renderHtml(model, options) };
         case 'png': {
             // Plain colours: the picture is an image file, with no editor theme to read variables from.
             const svg = renderSvg(model, { ...options, standalone: true, colors: 'fixed' });
             return { type: 'export', format, encoding: 'base64', suggestedName, data: await rasterise(svg, 2) };
         }
     }
-}
-
-/** One self-contained page: inline SVG and CSS, no script, nothing remote. */
-export function standaloneHtml(model: MapModel, options: RenderOptions): string {
-    const svg = renderSvg(model, { ...options, standalone: false });
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(model.journey.title)}</title>
-<style>
-body { margin: 0; padding: 24px; background: #ffffff; color: #1f2328; font-family: system-ui, sans-serif; }
-@media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #d4d4d4; } }
-svg { max-width: none; }
-</style>
-</head>
-<body>
-${svg}</body>
-</html>
-`;
 }
 
 /** Draws an SVG on a canvas at `scale` and returns the PNG as base64. */

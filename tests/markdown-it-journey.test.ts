@@ -1,0 +1,73 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, test } from 'vitest';
+import { journeyMarkdownIt } from '../src/extension/markdown/markdown-it-journey.js';
+
+const map = `channel demo "Sales demo"
+journey onboarding "Onboarding" {
+  stage sign-up "Sign up" {
+    step form "Fills the form" {
+      touchpoint web "Sign-up page"
+      emotion 1 "hopeful"
+    }
+    step demo-call "Joins a demo" {
+      touchpoint demo
+      emotion -1
+    }
+  }
+}`;
+
+function render(markdown: string): string {
+    return new MarkdownIt().use(journeyMarkdownIt).render(markdown);
+}
+
+describe('```journey blocks in Markdown', () => {
+    test('a journey block becomes the rendered map, other blocks stay code', () => {
+        const html = render(`# Title\n\n\`\`\`journey\n${map}\n\`\`\`\n\n\`\`\`js\nconst x = "<b>";\n\`\`\`\n`);
+        expect(html).toContain('<div class="journey-fence"><svg');
+        expect(html).toContain('data-id="sign-up/form"');
+        expect(html).toContain('data-id="sign-up/demo-call/touchpoint#0"');
+        // The block's own channel declaration gives the label.
+        expect(html).toContain('Sales demo');
+        expect(html).toContain('<pre><code class="language-js">const x = &quot;&lt;b&gt;&quot;;');
+        expect(html).not.toContain('<script');
+    });
+
+    test('two maps on one page get distinct ids for their shared definitions', () => {
+        const html = render(`\`\`\`journey\n${map}\n\`\`\`\n\ntext\n\n\`\`\`journey\n${map}\n\`\`\`\n`);
+        const markerIds = [...html.matchAll(/<marker id="([^"]+)"/g)].map(m => m[1]);
+        expect(markerIds.length).toBeGreaterThanOrEqual(4);
+        expect(new Set(markerIds).size).toBe(markerIds.length);
+    });
+
+    test('a block with syntax errors shows the errors with their lines and the escaped source', () => {
+        const html = render('```journey\njourney j "J" {\n  stage s {\n    step t "<img src=x onerror=alert(1)>" {\n      emotion\n  }\n}\n```\n');
+        expect(html).toContain('data-journey-error=');
+        expect(html).toMatch(/line \d+, column \d+/);
+        expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+        expect(html).not.toContain('<img');
+        expect(html).not.toContain('<svg');
+    });
+
+    test('hostile labels are escaped in the picture', () => {
+        const hostile = 'journey j "\\"><script>alert(1)</script>" {\n  stage s "<img src=x onerror=alert(1)>" {\n    action "javascript:alert(1)"\n  }\n}';
+        const html = render(`\`\`\`journey\n${hostile}\n\`\`\`\n`);
+        expect(html).toContain('<svg');
+        expect(html).not.toContain('<script>');
+        expect(html).not.toContain('<img');
+        expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    });
+
+    test('a block with only declarations says it holds no journey', () => {
+        const html = render('```journey\npersona dana "Dana"\n```\n');
+        expect(html).toContain('The block holds no journey.');
+    });
+
+    test('keeps the attributes other plugins put on the fence (VS Code adds data-line for scroll sync)', () => {
+        const md = new MarkdownIt().use(journeyMarkdownIt);
+        md.core.ruler.push('line-numbers', state => {
+            for (const token of state.tokens) if (token.map) token.attrSet('data-line', String(token.map[0]));
+        });
+        const html = md.render(`para\n\n\`\`\`journey\n${map}\n\`\`\`\n`);
+        expect(html).toMatch(/<div data-line="2" class="journey-fence">/);
+    });
+});

@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { mapModelOfDocument } from '../src/model/from-document.js';
+import type { MapModel } from '../src/model/types.js';
+import { renderSvg } from '../src/render/index.js';
+import type { UpdateMessage } from '../src/protocol/webview.js';
+import { SourceIndex } from '../webview/source-index.js';
+import { updateDecision } from '../webview/update-decision.js';
+import { buildFiles } from './helpers.js';
+
+async function exampleModel(): Promise<MapModel> {
+    const read = (name: string) => fs.readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8');
+    const files: Record<string, string> = {};
+    for (const name of fs.readdirSync(new URL('../examples/', import.meta.url))) if (name.endsWith('.journey')) files[name] = read(name);
+    const { services, documents } = await buildFiles(files);
+    return mapModelOfDocument(documents['phone-switch.journey'], services.shared.workspace.LangiumDocuments)!;
+}
+
+/** Every `data-id` with its `data-line` in an SVG string. */
+function drawnElements(svg: string): Array<{ id: string; line: number }> {
+    return [...svg.matchAll(/data-id="([^"]*)" data-line="(\d+)"/g)].map(m => ({ id: m[1], line: Number(m[2]) }));
+}
+
+describe('source index of the preview', () => {
+    test('every element the renderer draws with a source line is found, at that line', async () => {
+        const model = await exampleModel();
+        const index = new SourceIndex(model);
+        const drawn = drawnElements(renderSvg(model));
+        expect(drawn.length).toBeGreaterThan(20);
+        for (const { id, line } of drawn) {
+            expect(index.rangeOf(id)?.line, id).toBe(line);
+        }
+    });
+
+    test('a cursor line finds the innermost element around it', async () => {
+        const model = await exampleModel();
+        const index = new SourceIndex(model);
+        const step = model.stages[0].steps[0];
+        const stepKey = `${model.stages[0].id}/${step.id}`;
+        // On the step's own line: the step itself (its facts start on later lines).
+        expect(index.keysAtLine(step.source.line)).toEqual([stepKey]);
+        // On a fact's line: that fact, not the step or stage around it.
+        const action = step.sources.actions[0];
+        expect(index.keysAtLine(action.line)).toEqual([`${stepKey}/action#0`]);
+        // On the closing brace of the step: still the step.
+        expect(index.keysAtLine(step.source.endLine)).toEqual([stepKey]);
+        // Outside the journey: nothing.
+        expect(index.keysAtLine(1)).toEqual([]);
+    });
+
+    test('one emotion line written for every persona highlights the point of each persona', () => {
+        const range = { line: 5, column: 5, endLine: 5, endColumn: 20 };
+        const stepRange = { line: 4, column: 3, endLine: 6, endColumn: 4 };
+        const model: MapModel = {
+            journey: { id: 'j', title: 'J', state: 'current', personas: ['a', 'b'] },
+            personas: [], channels: [], teams: [],
+            stages: [{
+                id: 's', label: 'S', source: { line: 3, column: 1, endLine: 7, endColumn: 2 },
+                steps: [{
+                    id: 't', label: 'T', implicit: false, actions: [], touchpoints: [], thoughts: [],
+                    emotions: [{ persona: 'a', score: 1, source: range }, { persona: 'b', score: 1, source: range }],
+                    barriers: [], opportunities: [], questions: [], frontstage: [], backstage: [], support: [], metrics: [],
+                    evidence: [], next: [], source: stepRange,
+                    sources: { actions: [], thoughts: [], questions: [], evidence: [], next: [] },
+                }],
+            }],
+        };
+        const index = new SourceIndex(model);
+        expect(index.keysAtLine(5).sort()).toEqual(['s/t/emotion:a', 's/t/emotion:b']);
+        expect(index.keysAtLine(4)).toEqual(['s/t']);
+        expect(index.keysAtLine(7)).toEqual(['s']);
+    });
+});
+
+describe('what the preview does with an update', () => {
+    const model = { journey: { id: 'j' } } as unknown as MapModel;
+    const update = (change: Partial<UpdateMessage>): UpdateMessage =>
+        ({ type: 'update', resource: 'file:///a.journey', version: 5, model, syntaxErrorCount: 0, errorCount: 0, ...change });
+
+    test('draws a good map', () => {
+        expect(updateDecision(update({}), 4, true)).toEqual({ action: 'render' });
+    });
+
+    test('ignores an update older than the one shown', () => {
+        expect(updateDecision(update({ version: 3 }), 4, true)).toEqual({ action: 'ignore' });
+    });
+
+    test('keeps the last good map while there are syntax errors, with a banner counting them', () => {
+        expect(updateDecision(update({ syntaxErrorCount: 2, errorCount: 3 }), 4, true))
+            .toEqual({ action: 'keep', banner: '2 syntax errors: showing the last good map.' });
+        expect(updateDecision(update({ syntaxErrorCount: 1 }), 4, true).action).toBe('keep');
+    });
+
+    test('with no good map yet, shows the partial one and says it may be incomplete', () => {
+        expect(updateDecision(update({ syntaxErrorCount: 1 }), -1, false))
+            .toEqual({ action: 'render', banner: '1 syntax error: the map may be incomplete.' });
+        expect(updateDecision(update({ syntaxErrorCount: 1, model: null }), -1, false).action).toBe('message');
+    });
+
+    test('a file without a journey gets a message, not an empty picture', () => {
+        const decision = updateDecision(update({ model: null }), -1, false);
+        expect(decision.action).toBe('message');
+    });
+
+    test('errors that are not syntax errors (unresolved names) still draw the map', () => {
+        expect(updateDecision(update({ errorCount: 4 }), 4, true)).toEqual({ action: 'render' });
+    });
+});

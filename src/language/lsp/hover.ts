@@ -1,3 +1,86 @@
-import { MultilineCommentHoverProvider } from 'langium/lsp';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Emotion } from '../generated/ast.js';
+import type { JourneyServices } from '../journey-module.js';
+import { referenceKindName } from '../validation/messages.js';
+import { describeDeclaration, describeEmotion } from './describe.js';
+import { keywordDocumentation } from './grammar-docs.js';
 
-export class JourneyHoverProvider extends MultilineCommentHoverProvider {}
+/**
+ * Hover: on a reference, the declaration it names; on a declaration's id, the declaration; on an
+ * emotion, what its score means; on a keyword, the doc comment of its grammar rule. Looks only
+ * at the token under the cursor and what it links to, so it costs the same on any map size.
+ */
+export class JourneyHoverProvider implements HoverProvider {
+    constructor(_services: JourneyServices) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = tokenAt(root, offset);
+        if (!leaf) return undefined;
+        const markdown = this.markdownFor(leaf);
+        return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
+    }
+
+    private markdownFor(leaf: LeafCstNode): string | undefined {
+        const node = leaf.astNode;
+        const reference = referenceAt(leaf);
+        if (reference) {
+            const target = reference.ref;
+            if (target) return describeDeclaration(target);
+            return `Unknown ${referenceKindName(node.$type, reference.property)} \`${reference.refText}\`: nothing visible here declares it.`;
+        }
+        if (node.$type === 'Emotion') return describeEmotion(node as Emotion);
+        if (isNameOf(leaf)) return describeDeclaration(node);
+        const keyword = leaf.grammarSource;
+        if (GrammarAST.isKeyword(keyword) && AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'Name') {
+            return keywordDocumentation(keyword);
+        }
+        return undefined;
+    }
+}
+
+interface ReferenceAt {
+    ref: AstNode | undefined;
+    refText: string;
+    property: string;
+}
+
+/** The token under the cursor, or the one just before it when the cursor sits at its end. */
+export function tokenAt(root: CstNode, offset: number): LeafCstNode | undefined {
+    const at = CstUtils.findLeafNodeAtOffset(root, offset);
+    if (at && !at.hidden && at.offset <= offset && offset < at.end) return at;
+    const before = offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+    return before && !before.hidden && before.end === offset ? before : undefined;
+}
+
+/** The cross-reference a token belongs to, if any. */
+export function referenceAt(leaf: LeafCstNode): ReferenceAt | undefined {
+    const node = leaf.astNode as AstNode & Record<string, unknown>;
+    for (const [property, value] of Object.entries(node)) {
+        if (property.startsWith('$')) continue;
+        const candidates = Array.isArray(value) ? value : [value];
+        for (const candidate of candidates) {
+            if (candidate && typeof candidate === 'object' && '$refNode' in candidate) {
+                const ref = candidate as { $refNode?: { offset: number; end: number }; ref?: AstNode; $refText: string };
+                if (ref.$refNode && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end) {
+                    return { ref: ref.ref, refText: ref.$refText, property };
+                }
+            }
+        }
+    }
+    return undefined;
+}
+
+/** Whether the token is the id of the node it belongs to (`step port`: `port`). */
+function isNameOf(leaf: LeafCstNode): boolean {
+    const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
+    if (assignment?.feature === 'name') return true;
+    // Keyword-ids sit inside the Name rule; find the assignment through the CST parent.
+    const parent = leaf.container;
+    const parentAssignment = parent ? AstUtils.getContainerOfType(parent.grammarSource, GrammarAST.isAssignment) : undefined;
+    return parentAssignment?.feature === 'name';
+}

@@ -27,7 +27,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const hidden = new Set(options.hiddenLanes ?? []);
     const lanes = LANES.filter(l => !hidden.has(l.id) && columns.some(c => laneUsed(l.id, c.step)));
     const allCurve = curvePersonas(model);
-    const curve = options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
+    const curve = !lanes.some(l => l.id === 'emotions') ? []
+        : options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
 
     const body: string[] = [];
     const boxes = new Map<string, Box>();

@@ -3,10 +3,12 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { lintCommand } from './lint.js';
 import { diffCommand } from './diff.js';
 import { fmtCommand } from './fmt.js';
+import { importCommand } from './import.js';
+import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
 
 // Each command lives in a file of its own and is listed here.
-const commands: Command[] = [lintCommand, diffCommand, fmtCommand, renderCommand];
+const commands: Command[] = [lintCommand, diffCommand, fmtCommand, importCommand, newCommand, renderCommand];
 
 const version = process.env.JOURNEY_VERSION ?? '0.1.0';
 

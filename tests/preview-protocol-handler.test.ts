@@ -1,4 +1,4 @@
-import { EmptyFileSystemProvider, URI } from 'langium';
+import { EmptyFileSystemProvider, URI, type FileSystemProvider } from 'langium';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import type { Connection } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
@@ -21,20 +21,17 @@ journey switch "Switching" {
 `;
 
 /** An in-memory file system: rebuilding a changed document re-reads its text from here. */
-class MemoryFileSystem extends EmptyFileSystemProvider {
-    readonly files = new Map<string, string>();
-    override readFile(uri: URI): Promise<string> {
-        return Promise.resolve(this.readFileSync(uri));
-    }
-    override readFileSync(uri: URI): string {
-        const text = this.files.get(uri.toString());
+function memoryFileSystem(files: Map<string, string>): FileSystemProvider {
+    const readFileSync = (uri: URI): string => {
+        const text = files.get(uri.toString());
         if (text === undefined) throw new Error(`no file ${uri.toString()}`);
         return text;
-    }
+    };
+    return Object.assign(new EmptyFileSystemProvider(), { readFileSync, readFile: (uri: URI) => Promise.resolve(readFileSync(uri)) });
 }
 
 /** Services whose workspace is "initialised" as a language server's would be. */
-async function readyServices(fileSystem?: MemoryFileSystem) {
+async function readyServices(fileSystem?: FileSystemProvider) {
     const services = fileSystem ? createJourneyServices({ fileSystemProvider: () => fileSystem }) : createTestServices();
     await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
     return services;
@@ -102,14 +99,14 @@ describe('preview protocol on the server', () => {
     });
 
     test('a change to an imported file is notified, so a preview of the importer can refresh', async () => {
-        const fileSystem = new MemoryFileSystem();
-        const services = await readyServices(fileSystem);
+        const files = new Map<string, string>();
+        const services = await readyServices(memoryFileSystem(files));
         const { connection, notifications } = fakeConnection();
         registerPreviewProtocol(connection, services.shared);
         await buildFiles({ 'people.journey': people, 'main.journey': journey }, services);
         notifications.length = 0;
         const peopleUri = URI.parse('file:///work/people.journey');
-        fileSystem.files.set(peopleUri.toString(), people.replace('Dana, operations manager', 'Dana'));
+        files.set(peopleUri.toString(), people.replace('Dana, operations manager', 'Dana'));
         await services.shared.workspace.DocumentBuilder.update([peopleUri], []);
         expect(notifications.map(n => n.params.uri)).toContain('file:///work/people.journey');
         const result = await mapModelResult(services.shared, { uri: 'file:///work/main.journey' });

@@ -106,10 +106,13 @@ export class MapView {
 
     private render(): void {
         if (!this.model) return;
-        const svg = parseSvg(renderSvg(this.model, this.renderOptions()));
-        // The page's CSP allows <style> only with its nonce; the map's own stylesheet gets it.
-        for (const style of svg.querySelectorAll('style')) style.setAttribute('nonce', this.nonce);
+        const { svg, css } = parseSvg(renderSvg(this.model, this.renderOptions()));
         const adopted = document.importNode(svg, true);
+        // The page's CSP allows <style> only with its nonce: the map's stylesheet is made here, with it.
+        const style = document.createElementNS(SVG_NS, 'style');
+        style.setAttribute('nonce', this.nonce);
+        style.textContent = css;
+        adopted.insertBefore(style, adopted.firstChild);
         this.natural = { width: Number(adopted.getAttribute('width')) || 0, height: Number(adopted.getAttribute('height')) || 0 };
         if (this.svg && this.svg.parentNode === this.root) this.svg.replaceWith(adopted);
         else this.root.replaceChildren(adopted);
@@ -136,12 +139,21 @@ export class MapView {
     }
 }
 
-/** Parses the renderer's SVG as XML (no scripts run, nothing is interpreted as HTML). */
-export function parseSvg(text: string): SVGSVGElement {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+/**
+ * Parses the renderer's SVG as XML (no scripts run, nothing is interpreted as HTML). Its <style>
+ * elements are taken out first and returned as text: a parsed document may not apply a style
+ * without the page's nonce, and the CSP would report it.
+ */
+export function parseSvg(text: string): { svg: SVGSVGElement; css: string } {
+    const styles: string[] = [];
+    const withoutStyles = text.replace(/<style>([^<]*)<\/style>/g, (_match, css: string) => {
+        styles.push(css);
+        return '';
+    });
+    const doc = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
     const root = doc.documentElement;
     if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) {
         throw new Error('the renderer produced SVG that does not parse');
     }
-    return root as unknown as SVGSVGElement;
+    return { svg: root as unknown as SVGSVGElement, css: styles.join('\n') };
 }

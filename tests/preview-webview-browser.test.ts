@@ -1,0 +1,198 @@
+// The preview page in a real (headless) Chromium: the built webview bundle under the same
+// strict CSP as in VS Code, with a stand-in for the VS Code webview API that records messages.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/code-server/workbench.js';
+import { previewHtml } from '../src/extension/preview/html.js';
+import { mapModelOfDocument } from '../src/model/from-document.js';
+import type { MapModel } from '../src/model/types.js';
+import type { HostToWebviewMessage, WebviewToHostMessage } from '../src/protocol/webview.js';
+import * as os from 'node:os';
+import * as esbuild from 'esbuild';
+import { buildFiles } from './helpers.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const NONCE = 'testNonce0123456789abcdefABCDEFgh';
+
+/** Records what the page posts, as VS Code's `acquireVsCodeApi` would carry it to the host. */
+const fakeApi = `<script nonce="${NONCE}">
+window.__posted = []; window.__state = undefined;
+window.acquireVsCodeApi = () => ({
+  postMessage: m => window.__posted.push(m),
+  getState: () => window.__state,
+  setState: s => { window.__state = s; },
+});
+document.addEventListener('securitypolicyviolation', e => {
+  const t = e.target;
+  console.warn('CSP violation', e.violatedDirective, t && t.nodeName, t && t.outerHTML ? t.outerHTML.slice(0, 300) : '', t && t.getRootNode && t.getRootNode().host ? t.getRootNode().host.nodeName : '');
+});
+</script>`;
+
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const logs: string[] = [];
+let model: MapModel;
+
+async function exampleModel(): Promise<MapModel> {
+    const files: Record<string, string> = {};
+    for (const name of fs.readdirSync(path.join(root, 'examples'))) {
+        if (name.endsWith('.journey')) files[name] = fs.readFileSync(path.join(root, 'examples', name), 'utf8');
+    }
+    const { services, documents } = await buildFiles(files);
+    return mapModelOfDocument(documents['phone-switch.journey'], services.shared.workspace.LangiumDocuments)!;
+}
+
+const send = (message: HostToWebviewMessage) => page.evaluate(m => window.postMessage(m, '*'), message);
+const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted);
+const update = (version: number, m: MapModel | null, syntaxErrorCount = 0): HostToWebviewMessage =>
+    ({ type: 'update', resource: 'file:///maps/phone-switch.journey', version, model: m, syntaxErrorCount, errorCount: syntaxErrorCount });
+const waitForLog = (text: string) => expect.poll(() => logs.some(l => l.includes(text)), { timeout: 10_000 }).toBe(true);
+
+beforeAll(async () => {
+    // The page's bundle, built from the current sources the way esbuild.mjs builds out/webview.js.
+    const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-webview-'));
+    await esbuild.build({
+        entryPoints: [path.join(root, 'webview/main.ts')], outfile: path.join(bundleDir, 'webview.js'),
+        bundle: true, platform: 'browser', format: 'esm', target: 'es2022', logLevel: 'error',
+    });
+    const served: Record<string, string> = {
+        '/out/webview.js': path.join(bundleDir, 'webview.js'),
+        '/out/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
+        '/out/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
+        '/media/preview.css': path.join(root, 'media/preview.css'),
+    };
+    model = await exampleModel();
+    server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
+        if (url.pathname === '/') {
+            const html = previewHtml({
+                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/out/webview.js`, styleUri: `${origin}/media/preview.css`,
+                codiconsUri: `${origin}/out/codicons/codicon.css`,
+                state: { resource: 'file:///maps/phone-switch.journey', zoom: 1, hiddenLanes: [], personas: null }, title: 'Preview',
+            }).replace('<script type="module"', `${fakeApi}\n<script type="module"`);
+            res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+            return;
+        }
+        const file = served[url.pathname];
+        if (!file) { res.writeHead(404).end(); return; }
+        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+        fs.readFile(file, (err, data) => (err ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': type }).end(data)));
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    page.on('console', m => {
+        logs.push(m.text());
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', e => problems.push(e.message));
+    await page.goto(origin);
+    await page.waitForFunction(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted.some(m => m.type === 'ready'), undefined, { timeout: 10_000 });
+}, 60_000);
+
+afterAll(async () => {
+    await browser?.close();
+    await new Promise(resolve => server?.close(resolve));
+});
+
+describe('the preview page in a browser', () => {
+    test('draws the map from an update, styled under the CSP, with no console errors', async () => {
+        await send(update(1, model));
+        await page.locator('#journey-map svg [data-id][data-line]').first().waitFor({ timeout: 10_000 });
+        await waitForLog('[journey-preview] updated version=1');
+        expect(await page.locator('#journey-map').getAttribute('data-version')).toBe('1');
+        // The map's own <style> applied (it needs the nonce): cards are not filled black.
+        const fill = await page.locator('#journey-map rect.jm-card').first().evaluate(el => getComputedStyle(el).fill);
+        expect(fill).not.toBe('rgb(0, 0, 0)');
+        expect(problems).toEqual([]);
+    });
+
+    test('a later update patches the picture and keeps the scroll position', async () => {
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = 300; el.scrollTop = 120; });
+        const changed: MapModel = structuredClone(model);
+        changed.stages[0].steps[0].label = 'Notices missed calls Zebra';
+        await send(update(2, changed));
+        await waitForLog('[journey-preview] updated version=2');
+        expect(await page.locator('#journey-map').innerText()).toContain('Zebra');
+        const scroll = await page.locator('#journey-scroll').evaluate(el => [el.scrollLeft, el.scrollTop]);
+        expect(scroll).toEqual([300, 120]);
+        // An older version arriving late is ignored.
+        await send(update(1, model));
+        await page.waitForTimeout(100);
+        expect(await page.locator('#journey-map').getAttribute('data-version')).toBe('2');
+    });
+
+    test('a click on a card asks the host to select its source', async () => {
+        const barrier = model.stages[0].steps[0].barriers[0];
+        const card = page.locator(`#journey-map [data-line="${barrier.source.line}"]`).first();
+        await card.scrollIntoViewIfNeeded();
+        await card.click();
+        const reveal = (await posted()).filter(m => m.type === 'revealSource').at(-1);
+        expect(reveal).toEqual({ type: 'revealSource', line: barrier.source.line, range: barrier.source });
+    });
+
+    test('the editor cursor highlights the matching card and only it', async () => {
+        const action = model.stages[0].steps[0].sources.actions[0];
+        await send({ type: 'highlight', line: action.line, reveal: true });
+        await expect.poll(() => page.locator(`#journey-map [data-line="${action.line}"].highlighted`).count()).toBe(1);
+        expect(await page.locator('#journey-map .highlighted').count()).toBe(1);
+        // The highlight survives an update.
+        await send(update(3, model));
+        await waitForLog('[journey-preview] updated version=3');
+        expect(await page.locator(`#journey-map [data-line="${action.line}"].highlighted`).count()).toBe(1);
+    });
+
+    test('with syntax errors the last good map stays, under a banner with the count', async () => {
+        await send(update(4, { ...model, stages: [] }, 2));
+        await waitForLog('[journey-preview] updated version=4');
+        await expect.poll(() => page.locator('#journey-banner').isVisible()).toBe(true);
+        expect(await page.locator('#journey-banner').innerText()).toContain('2 syntax errors');
+        expect(await page.locator('#journey-map [data-id]').count()).toBeGreaterThan(10);
+        await send(update(5, model));
+        await waitForLog('[journey-preview] updated version=5');
+        expect(await page.locator('#journey-banner').isVisible()).toBe(false);
+    });
+
+    test('zoom buttons scale the picture', async () => {
+        const width = () => page.locator('#journey-map svg').evaluate(el => el.getBoundingClientRect().width);
+        const before = await width();
+        await page.locator('[data-action="zoom-in"]').click();
+        await expect.poll(width).toBeGreaterThan(before * 1.2);
+        await page.locator('[data-action="zoom-fit"]').click();
+        await expect.poll(width).toBeLessThanOrEqual(900);
+        await page.locator('[data-action="zoom-reset"]').click();
+        await expect.poll(width).toBeCloseTo(before, 0);
+    });
+
+    test('exports SVG, HTML and PNG through the host', async () => {
+        for (const format of ['svg', 'html', 'png'] as const) {
+            await page.locator(`[data-action="export-${format}"]`).click();
+            await expect.poll(async () => (await posted()).some(m => m.type === 'export' && m.format === format), { timeout: 10_000 }).toBe(true);
+        }
+        const exports = (await posted()).filter(m => m.type === 'export');
+        const svg = exports.find(m => m.format === 'svg')!;
+        expect(svg.data.startsWith('<?xml')).toBe(true);
+        expect(svg.suggestedName).toBe('phone-switch.svg');
+        expect(exports.find(m => m.format === 'html')!.data).toMatch(/^<!DOCTYPE html>/);
+        const png = exports.find(m => m.format === 'png')!;
+        expect(png.encoding).toBe('base64');
+        expect(Buffer.from(png.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
+        expect(problems).toEqual([]);
+    });
+
+    test('a file with no journey shows a message instead of a picture', async () => {
+        await send(update(6, null));
+        await waitForLog('[journey-preview] updated version=6');
+        expect(await page.locator('#journey-map svg').count()).toBe(0);
+        expect(await page.locator('#journey-map').innerText()).toContain('no journey');
+    });
+});

@@ -16,6 +16,10 @@ import { JourneyHoverProvider } from './lsp/hover.js';
 import { JourneyCodeActionProvider } from './lsp/code-actions.js';
 import { JourneyFormatter } from './lsp/formatter.js';
 import { JourneyDefinitionProvider } from './lsp/definition.js';
+import { JourneyReferencesProvider } from './lsp/references.js';
+import { JourneyRenameProvider } from './lsp/rename.js';
+import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 
 /** Services the journey language adds to Langium's. */
@@ -50,6 +54,10 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         CodeActionProvider: services => new JourneyCodeActionProvider(services),
         Formatter: services => new JourneyFormatter(services),
         DefinitionProvider: services => new JourneyDefinitionProvider(services),
+        ReferencesProvider: services => new JourneyReferencesProvider(services),
+        RenameProvider: services => new JourneyRenameProvider(services),
+        DocumentSymbolProvider: () => new JourneyDocumentSymbolProvider(),
+        FoldingRangeProvider: services => new JourneyFoldingRangeProvider(services),
     },
 };
 

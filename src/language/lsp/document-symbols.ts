@@ -1,0 +1,42 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { GrammarUtils } from 'langium';
+import type { DocumentSymbolProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Journey, Model, Stage, Step } from '../generated/ast.js';
+
+/**
+ * The outline: personas, channels and teams, then the journey with its stages and their steps,
+ * in the order written. Facts are left out: the outline is for finding your way in a map.
+ */
+export class JourneyDocumentSymbolProvider implements DocumentSymbolProvider {
+    getSymbols(document: LangiumDocument): DocumentSymbol[] {
+        const model = document.parseResult.value as Model;
+        const symbols: DocumentSymbol[] = [];
+        for (const declaration of model.declarations ?? []) {
+            const kind = declaration.$type === 'Persona' ? SymbolKind.Class : declaration.$type === 'Channel' ? SymbolKind.Interface : SymbolKind.Module;
+            const symbol = toSymbol(declaration, kind, `${declaration.$type.toLowerCase()}${declaration.label ? ` · ${declaration.label}` : ''}`);
+            if (symbol) symbols.push(symbol);
+        }
+        for (const journey of model.journeys ?? []) {
+            const symbol = toSymbol(journey, SymbolKind.Namespace, journey.title ?? 'journey', stagesOf(journey));
+            if (symbol) symbols.push(symbol);
+        }
+        return symbols;
+    }
+}
+
+function stagesOf(journey: Journey): DocumentSymbol[] {
+    return journey.stages.flatMap(stage => toSymbol(stage, SymbolKind.Package, stage.label ?? 'stage', stepsOf(stage)) ?? []);
+}
+
+function stepsOf(stage: Stage): DocumentSymbol[] {
+    return stage.steps.flatMap((step: Step) => toSymbol(step, SymbolKind.Event, step.label ?? 'step') ?? []);
+}
+
+function toSymbol(node: AstNode & { name?: string }, kind: SymbolKind, detail: string, children?: DocumentSymbol[]): DocumentSymbol | undefined {
+    const cst = node.$cstNode;
+    // A node the parser could not finish may lack its id; it has no place in the outline.
+    if (!cst || !node.name) return undefined;
+    const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
+    return { name: node.name, detail, kind, range: cst.range, selectionRange: nameNode.range, children };
+}

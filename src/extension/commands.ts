@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreviewManager } from './preview/preview-manager.js';
 import { targetResource } from './preview/preview-manager.js';
+import { newMapFromTemplate } from './new-from-template.js';
 
 /** Command ids, as contributed in package.json. */
 export const Commands = {
@@ -29,5 +30,6 @@ export function registerCommands(previews: PreviewManager): vscode.Disposable {
             const document = await vscode.workspace.openTextDocument(preview.resource);
             await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
         }),
+        vscode.commands.registerCommand(Commands.newFromTemplate, () => newMapFromTemplate()),
     );
 }

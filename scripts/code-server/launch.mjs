@@ -6,7 +6,10 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Bundled to CommonJS (the benchmarks), import.meta.url is empty: they run from the repository root.
+export const repoRoot = import.meta.url
+    ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+    : process.cwd();
 
 /** User settings for a quiet workbench: no welcome page, trust prompt, telemetry or update checks. */
 export const quietSettings = {

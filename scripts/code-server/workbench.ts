@@ -71,8 +71,30 @@ export class Workbench {
         return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
     }
 
-    async focusEditor(): Promise<void> {
-        await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    /** The text editor of the group whose active tab is the file `name`. */
+    editorFor(name: string): Locator {
+        return this.page.locator(`.editor-group-container:has(.tab.active[data-resource-name="${name}"]) .editor-instance .monaco-editor`).first();
+    }
+
+    /**
+     * Gives the keyboard to a text editor (the active group's, or the one showing `name`) by
+     * clicking its tab, which leaves the cursor where it was.
+     */
+    async focusEditor(name?: string): Promise<void> {
+        const tab = name
+            ? this.page.locator(`.tab[data-resource-name="${name}"]`).first()
+            : this.page.locator('.editor-group-container.active .tab.active').first();
+        await tab.click();
+        await this.page.locator('.monaco-editor.focused').waitFor({ timeout: WAIT_MS });
+    }
+
+    /** Whether line `line` of the editor showing `name` is on screen (Monaco renders visible lines only). */
+    async isLineVisible(name: string, line: number): Promise<boolean> {
+        const editor = this.editorFor(name);
+        const number = editor.locator('.margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) });
+        if (await number.count() === 0) return false;
+        const [box, frame] = await Promise.all([number.first().boundingBox(), editor.boundingBox()]);
+        return !!box && !!frame && box.y >= frame.y && box.y + box.height <= frame.y + frame.height;
     }
 
     /** Puts the cursor at line:column (1-based) with Go to Line (Ctrl+G). */
@@ -99,14 +121,15 @@ export class Workbench {
         return { line: Number(match[1]), column: Number(match[2]), selected: match[3] ? Number(match[3]) : undefined };
     }
 
-    /** Error and warning counts from the problems item of the status bar. */
+    /** Error and warning counts from the problems item of the status bar ("Errors: 1, Infos: 7"). */
     async problemCounts(): Promise<{ errors: number; warnings: number }> {
-        const label = (await this.statusItem('status.problems').locator('a, .statusbar-item-label').first().getAttribute('aria-label'))
-            ?? await this.statusItem('status.problems').innerText();
-        const errors = /(\d+)\s*Errors?/i.exec(label) ?? /Errors?:\s*(\d+)/i.exec(label);
-        const warnings = /(\d+)\s*Warnings?/i.exec(label) ?? /Warnings?:\s*(\d+)/i.exec(label);
-        if (!errors || !warnings) throw new Error(`unexpected problems status "${label}"`);
-        return { errors: Number(errors[1]), warnings: Number(warnings[1]) };
+        const item = this.statusItem('status.problems');
+        const label = (await item.locator('[aria-label]').first().getAttribute('aria-label', { timeout: 5000 }).catch(() => null))
+            ?? await item.innerText();
+        if (!/Errors?|Warnings?|Infos?|No Problems/i.test(label)) throw new Error(`unexpected problems status "${label}"`);
+        // Counts of zero are left out of the label.
+        const count = (kind: string) => Number(new RegExp(`${kind}s?:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? 0);
+        return { errors: count('Error'), warnings: count('Warning') };
     }
 
     /** The preview's content: two iframes deep (VS Code's webview host, then the active frame). */

@@ -1,0 +1,90 @@
+// End to end in a real VS Code (code-server + chromium): the live preview beside the source.
+// Opens it to the side, edits the source and sees the picture change, clicks a card and sees the
+// editor select its source, moves the cursor and sees the matching card highlighted.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, FrameLocator } from 'playwright-core';
+import { expectText, launchChromium, waitFor, Workbench, WAIT_MS } from '../../scripts/code-server/workbench.js';
+import { artifactsDir, repoRoot, scratchFiles } from './paths.js';
+
+const server = inject('codeServer');
+const FILE = 'preview.journey';
+const source = fs.readFileSync(path.join(repoRoot, scratchFiles[FILE]), 'utf8').split('\n');
+/** 1-based line of the first source line containing `text`. */
+const lineOf = (text: string) => {
+    const index = source.findIndex(l => l.includes(text));
+    if (index < 0) throw new Error(`"${text}" is not in ${scratchFiles[FILE]}`);
+    return index + 1;
+};
+
+let browser: Browser;
+let workbench: Workbench;
+let preview: FrameLocator;
+
+beforeAll(async () => {
+    browser = await launchChromium();
+    workbench = await Workbench.open(browser, server.url);
+});
+
+afterEach(async context => {
+    if (context.task.result?.state === 'fail' && workbench) {
+        const base = await workbench.saveArtifacts(artifactsDir, `preview-${context.task.name}`);
+        console.error(`[e2e] failure artifacts: ${base}.png, ${base}.console.txt; code-server log: ${server.logFile}`);
+    }
+});
+
+afterAll(async () => {
+    await browser?.close();
+});
+
+describe('the live preview in VS Code', () => {
+    it('opens to the side and draws the map', async () => {
+        await workbench.openFile(FILE);
+        await workbench.runCommand('Journey: Open Preview to the Side');
+        preview = workbench.preview();
+        await preview.locator('#journey-map svg [data-id][data-line]').first().waitFor({ timeout: WAIT_MS });
+        // The source stays open beside it, in another editor group.
+        expect(await workbench.page.locator('.editor-group-container').count()).toBeGreaterThanOrEqual(2);
+        await workbench.editorFor(FILE).waitFor({ timeout: WAIT_MS });
+        await expectText(preview.locator('#journey-map'), /Compares plans/);
+    });
+
+    it('changes the picture when the source is edited', async () => {
+        const line = lineOf('step pricing "Compares plans"');
+        const column = source[line - 1].indexOf('Compares plans') + 'Compares plans'.length + 1;
+        await workbench.focusEditor(FILE);
+        await workbench.goTo(line, column);
+        expect(await preview.locator('#journey-map').innerText()).not.toContain('Zebra');
+        await workbench.page.keyboard.type(' Zebra');
+        await expectText(preview.locator('#journey-map'), /Compares plans\s*Zebra/);
+        const logged = await waitFor('the preview\'s "updated" console line', async () =>
+            workbench.console.find(l => l.includes('[journey-preview] updated')));
+        expect(logged).toMatch(/version=\d+/);
+    });
+
+    it('selects the source of a card that is clicked', async () => {
+        const line = lineOf('barrier per-seat');
+        const card = preview.locator(`#journey-map [data-id][data-line="${line}"]`).first();
+        await card.scrollIntoViewIfNeeded({ timeout: WAIT_MS });
+        await card.click({ timeout: WAIT_MS });
+        const cursor = await waitFor(`the editor cursor on line ${line}`, async () => {
+            const c = await workbench.cursor();
+            return c.line === line ? c : undefined;
+        });
+        // The whole barrier is selected, not just a caret put on its line, and it is on screen.
+        expect(cursor.selected ?? 0).toBeGreaterThan(0);
+        await waitFor(`line ${line} scrolled into the editor's view`, () => workbench.isLineVisible(FILE, line));
+    });
+
+    it('highlights the card under the editor cursor', async () => {
+        const clicked = lineOf('barrier per-seat');
+        const line = lineOf('opportunity calculator');
+        await workbench.focusEditor(FILE);
+        await workbench.goTo(line, 10);
+        await preview.locator(`#journey-map [data-line="${line}"].highlighted`).first().waitFor({ timeout: WAIT_MS });
+        // Only the element under the cursor is highlighted: the card clicked before is not any more.
+        await waitFor('the clicked card to lose its highlight', async () =>
+            (await preview.locator(`#journey-map [data-line="${clicked}"].highlighted`).count()) === 0);
+    });
+});

@@ -124,7 +124,9 @@ class MapDiffer {
     private diffDeclarations(): void {
         this.diffById('persona', this.before.personas, this.after.personas, p => p.label,
             ['label', 'role', 'goals', 'needs', 'motivations', 'frustrations', 'quotes'], p => `persona:${p.id}`);
-        this.diffById('channel', this.before.channels, this.after.channels, c => c.label, ['label']);
+        // Built-in channels are not the map's declarations: a first use of `web` is not news.
+        const declared = (channels: MapModel['channels']) => channels.filter(c => !c.builtin);
+        this.diffById('channel', declared(this.before.channels), declared(this.after.channels), c => c.label, ['label']);
         this.diffById('team', this.before.teams, this.after.teams, t => t.label, ['label']);
     }
 
@@ -281,7 +283,10 @@ class MapDiffer {
             const before = spec.list(old);
             const after = spec.list(step);
             const match = matchFacts(spec, before, after);
-            const keyOf = (index: number) => `${stage.id}/${step.id}/${spec.keyKind}#${index}`;
+            // The renderer keys `next` links by their target, other id-less facts by their index.
+            const keyOf = (index: number) => (spec.element === 'next'
+                ? `${stage.id}/${step.id}/next:${String(after[index])}`
+                : `${stage.id}/${step.id}/${spec.keyKind}#${index}`);
             if (!onlyRemovals) {
                 for (const [b, a] of match.changed) {
                     for (const [field, get] of spec.fields) {

@@ -11,7 +11,7 @@ async function syntaxErrors(text: string): Promise<Diagnostic[]> {
 async function firstSyntaxError(text: string): Promise<{ at: string; message: string }> {
     const [first] = await syntaxErrors(text);
     expect(first, 'a syntax error').toBeDefined();
-    return { at: `${first.range.start.line + 1}:${first.range.start.character + 1}`, message: first.message };
+    return { at: `${first.range.start.line + 1}:${first.range.start.character + 1}`, message: String(first.message) };
 }
 
 const inStep = (facts: string) => `persona p\njourney j {\n  for p\n  stage s {\n    step a {\n${facts}\n    }\n  }\n}\n`;

@@ -98,7 +98,7 @@ journey j {
         }
         for (const d of unresolved) expect(d.severity).toBe(DiagnosticSeverity.Error);
         // The squiggle covers the name itself.
-        const ghost = unresolved.find(d => d.message.includes("'ghost'"))!;
+        const ghost = unresolved.find(d => String(d.message).includes("'ghost'"))!;
         expect(ghost.range).toEqual({ start: { line: 3, character: 9 }, end: { line: 3, character: 14 } });
     });
 

@@ -46,7 +46,7 @@ export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessage
             if (isEof(options.actual)) return `The file ends inside ${article(rule)}: expected ${EXPECTED_INSIDE[rule]}.`;
             return `Unexpected ${found} in ${article(rule)}: expected ${EXPECTED_INSIDE[rule]}.`;
         }
-        return `Expected ${tokenWords(options.expected, rule)} but found ${found}${hint(rule, options.expected, options.actual, options.previous)}.`;
+        return `Expected ${tokenWords(options.expected, rule)} but found ${found}${hint(options.expected, options.actual, options.previous)}.`;
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -82,7 +82,7 @@ export class JourneyLexerErrorMessageProvider extends DefaultLexerErrorMessagePr
 }
 
 /** A short note on the usual cause of a mismatch. (A keyword read as a missing id is explained by validation/syntax-hints.ts.) */
-function hint(rule: string, expected: TokenType, actual: IToken, previous: IToken | undefined): string {
+function hint(expected: TokenType, actual: IToken, previous: IToken | undefined): string {
     if (expected.name === 'NUMBER' && previous?.image === 'emotion') return ' (an emotion starts with its score, from -2 to +2)';
     if (expected.name === 'NUMBER') return ' (a number such as 48, -1 or 3.2)';
     if (expected.name === 'STRING' && actual.image?.startsWith('"') === false && /^[A-Za-z]/.test(actual.image ?? '')) {

@@ -30,8 +30,10 @@ export function checkJourneyIds(journey: Journey, accept: ValidationAcceptor): v
  * Personas, channels and teams: one namespace per kind, made of the file's own declarations,
  * its imports (transitively) and the built-in channels. Each clash is reported once: on the
  * file's own declaration when it has one, else on the import that brings the second one.
+ * Returns the file's declarations found to be duplicates.
  */
-export function checkDeclarationIds(model: Model, documents: LangiumDocuments, accept: ValidationAcceptor): void {
+export function checkDeclarationIds(model: Model, documents: LangiumDocuments, accept: ValidationAcceptor): Set<AstNode> {
+    const duplicates = new Set<AstNode>();
     for (const type of ['Persona', 'Channel', 'Team'] as const) {
         const kind = type.toLowerCase();
         const own = model.declarations.filter(d => d.$type === type && d.name);
@@ -47,10 +49,14 @@ export function checkDeclarationIds(model: Model, documents: LangiumDocuments, a
                 message = `Duplicate ${kind} id '${decl.name}': the import '${imported.get(decl.name)}' already declares it.`;
             }
             seen.add(decl.name);
-            if (message) accept('error', message, { node: decl, property: 'name', code: 'duplicate-id' });
+            if (message) {
+                duplicates.add(decl);
+                accept('error', message, { node: decl, property: 'name', code: 'duplicate-id' });
+            }
         }
         checkImportClashes(model, documents, type, seen, accept);
     }
+    return duplicates;
 }
 
 /** Names of a kind declared in the files a model imports, with the import path that brings each. */

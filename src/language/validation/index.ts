@@ -20,8 +20,8 @@ export function registerValidationChecks(services: JourneyServices): void {
     const checks: ValidationChecks<JourneyAstType> = {
         Model: (model: Model, accept) => {
             checkMultipleJourneys(model, accept);
-            checkDeclarationIds(model, documents, accept);
-            checkUnusedDeclarations(model, index, locator, accept);
+            const duplicates = checkDeclarationIds(model, documents, accept);
+            checkUnusedDeclarations(model, index, locator, duplicates, accept);
         },
         Import: (imp, accept) => checkImportFound(imp, documents, accept),
         Journey: (journey: Journey, accept) => {

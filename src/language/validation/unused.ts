@@ -1,10 +1,14 @@
-import type { AstNodeLocator, IndexManager, ValidationAcceptor } from 'langium';
+import type { AstNode, AstNodeLocator, IndexManager, ValidationAcceptor } from 'langium';
 import type { Model } from '../generated/ast.js';
 
-/** A persona, channel or team that no reference in any loaded document names. */
-export function checkUnusedDeclarations(model: Model, index: IndexManager, locator: AstNodeLocator, accept: ValidationAcceptor): void {
+/**
+ * A persona, channel or team that no reference in any loaded document names: a library's
+ * declarations used by a map that imports it count as used. Declarations in `duplicates`
+ * (already a `duplicate-id` error, so references go to the other one) are not reported again.
+ */
+export function checkUnusedDeclarations(model: Model, index: IndexManager, locator: AstNodeLocator, duplicates: ReadonlySet<AstNode>, accept: ValidationAcceptor): void {
     for (const decl of model.declarations) {
-        if (!decl.name) continue;
+        if (!decl.name || duplicates.has(decl)) continue;
         const used = index.findAllReferences(decl, locator.getAstNodePath(decl)).head() !== undefined;
         if (!used) {
             accept('info', `The ${decl.$type.toLowerCase()} '${decl.name}' is declared but never used.`,

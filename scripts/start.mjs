@@ -8,7 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureCodeServer } from './code-server/install.mjs';
-import { freePort, installExtension, repoRoot, startCodeServer } from './code-server/launch.mjs';
+import { fileURLToPath } from 'node:url';
+import { freePort, installExtension, startCodeServer } from './code-server/launch.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values } = parseArgs({
     options: {
@@ -32,7 +35,7 @@ async function main() {
     const dataDir = path.join(repoRoot, '.cache', 'code-server');
     const extensionsDir = path.join(dataDir, 'extensions');
     fs.mkdirSync(extensionsDir, { recursive: true });
-    const installed = installExtension(extensionsDir);
+    const installed = installExtension(extensionsDir, repoRoot);
     say(`Extension installed in ${path.relative(repoRoot, installed)}`);
 
     const workspace = path.resolve(values.folder);

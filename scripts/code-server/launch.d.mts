@@ -1,8 +1,7 @@
 // Types for launch.mjs (plain JavaScript so that `npm start` runs on Node without a build step).
 import type { InstallPaths } from './install.mjs';
-export declare const repoRoot: string;
 export declare const quietSettings: Record<string, unknown>;
-export declare function installExtension(extensionsDir: string, root?: string): string;
+export declare function installExtension(extensionsDir: string, root: string): string;
 export declare function freePort(): Promise<number>;
 export interface CodeServer {
     url: string;

@@ -4,12 +4,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-// Bundled to CommonJS (the benchmarks), import.meta.url is empty: they run from the repository root.
-export const repoRoot = import.meta.url
-    ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-    : process.cwd();
 
 /** User settings for a quiet workbench: no welcome page, trust prompt, telemetry or update checks. */
 export const quietSettings = {
@@ -35,8 +30,11 @@ export const quietSettings = {
 const extensionEntries = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json',
     'syntaxes', 'media', 'snippets', 'schema', 'schemas', 'bin'];
 
-/** Copies the built extension to EXTDIR/<publisher>.<name>-<version>; returns that folder. */
-export function installExtension(extensionsDir, root = repoRoot) {
+/**
+ * Copies the extension built in the repository `root` to EXTDIR/<publisher>.<name>-<version>;
+ * returns that folder. (No import.meta here: the benchmarks bundle this file to CommonJS.)
+ */
+export function installExtension(extensionsDir, root) {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
     if (!fs.existsSync(path.join(root, manifest.main ?? 'out/extension.cjs'))) {

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { ensureCodeServer } from '../../scripts/code-server/install.mjs';
-import { installExtension, repoRoot, startCodeServer } from '../../scripts/code-server/launch.mjs';
-import { artifactsDir, scratchFiles } from './paths.js';
+import { installExtension, startCodeServer } from '../../scripts/code-server/launch.mjs';
+import { artifactsDir, repoRoot, scratchFiles } from './paths.js';
 
 export default async function setup(project: TestProject) {
     const log = (message: string) => console.log(`[e2e] ${message}`);
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
         fs.copyFileSync(path.join(repoRoot, from), path.join(workspace, name));
     }
     const dataDir = path.join(temp, 'data');
-    installExtension(path.join(dataDir, 'extensions'));
+    installExtension(path.join(dataDir, 'extensions'), repoRoot);
 
     log('Starting code-server…');
     const server = await startCodeServer({ paths, workspace, dataDir });

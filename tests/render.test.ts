@@ -68,7 +68,7 @@ describe('renderSvg: structure', () => {
         const svg = renderSvg(await modelOf(everyLane));
         expect(svg.match(/<path d="[^"]*" class="jm-curve jm-p\d"\/>/g)).toHaveLength(2);
         expect(svg).toContain('class="jm-baseline"');
-        for (const label of ['+2', '>0<', '\u22122', 'curious', 'wary', 'relieved']) expect(svg).toContain(label.startsWith('>') ? label : `>${label}<`);
+        for (const label of ['+2', '>0<', '-2', 'curious', 'wary', 'relieved']) expect(svg).toContain(label.startsWith('>') ? label : `>${label}<`);
         expect(svg.match(/class="jm-legend"/g)).toHaveLength(2);
         // Scores map to heights: +2 above 0 above -2.
         const y = (id: string) => Number(new RegExp(`data-id="${id}"[^>]*><title>[^<]*</title><circle cx="[^"]*" cy="([^"]*)"`).exec(svg)![1]);

@@ -81,12 +81,8 @@ function makeCard(input: CardInput): Card {
 }
 
 /** Builds the cards of one step in one lane (the emotion lane is drawn as a curve, not cards). */
-export function laneCards(lane: Exclude<LaneId, 'emotions'>, stageId: string, step: StepModel, model: MapModel): Card[] {
+export function laneCards(lane: Exclude<LaneId, 'emotions'>, stageId: string, step: StepModel, labels: LabelLookup): Card[] {
     const key = (kind: string, idOrIndex: string | number) => factKey(stageId, step.id, kind, idOrIndex);
-    const labels = {
-        channel: (id: string) => model.channels.find(c => c.id === id)?.label ?? id,
-        team: (id: string) => model.teams.find(t => t.id === id)?.label ?? id,
-    };
     const plain = (kind: string, texts: string[], lines: { line: number }[], textCls?: string) =>
         texts.map((text, i) => makeCard({ key: key(kind, i), line: lines[i]?.line ?? step.source.line, text, ...(textCls ? { textCls } : {}) }));
     const owned = (kind: string, items: LaneItemModel[]) =>
@@ -96,7 +92,7 @@ export function laneCards(lane: Exclude<LaneId, 'emotions'>, stageId: string, st
         }));
     switch (lane) {
         case 'actions': return plain('action', step.actions, step.sources.actions);
-        case 'thoughts': return plain('thought', step.thoughts.map(t => `\u201C${t}\u201D`), step.sources.thoughts, 'jm-italic');
+        case 'thoughts': return plain('thought', step.thoughts, step.sources.thoughts, 'jm-italic');
         case 'questions': return plain('question', step.questions, step.sources.questions);
         case 'evidence': return plain('evidence', step.evidence, step.sources.evidence, 'jm-muted');
         case 'touchpoints':
@@ -143,6 +139,15 @@ function metricCard(m: MetricModel, key: string): Card {
 /** Numbers as written, without float noise (0.1 + 0.2 style). */
 function formatNumber(n: number): string {
     return String(Number(n.toPrecision(12)));
+}
+
+/** Labels of channels and teams by id, looked up once per picture. */
+export interface LabelLookup { channel(id: string): string; team(id: string): string }
+
+export function labelLookup(model: MapModel): LabelLookup {
+    const channels = new Map(model.channels.map(c => [c.id, c.label]));
+    const teams = new Map(model.teams.map(t => [t.id, t.label]));
+    return { channel: id => channels.get(id) ?? id, team: id => teams.get(id) ?? id };
 }
 
 /** True when this lane has something to draw in this step. */

@@ -1,4 +1,4 @@
-import type { MapModel } from '../model/types.js';
+import type { EmotionModel, MapModel } from '../model/types.js';
 import { emotionKey } from './keys.js';
 import { G } from './geometry.js';
 import { PERSONA_COLOURS } from './style.js';
@@ -28,7 +28,7 @@ export const EMOTION_LANE_HEIGHT = 4 * G.emotionStep + 2 * G.emotionPad;
 
 /** Draws the curve in the lane box: scale, neutral baseline, one line per persona, labelled points. */
 export function drawEmotionLane(
-    out: string[], columns: Column[], lane: Box, curve: CurvePersona[], boxes: Map<string, Box>,
+    out: string[], columns: Column[], lane: Box, curve: CurvePersona[], boxes: Map<string, Box> | undefined,
 ): void {
     const mid = lane.y + lane.h / 2;
     const yOf = (score: number) => mid - Math.max(-2, Math.min(2, score)) * G.emotionStep;
@@ -38,41 +38,58 @@ export function drawEmotionLane(
         out.push(`<line x1="${left}" y1="${n(yOf(score))}" x2="${n(right)}" y2="${n(yOf(score))}" class="jm-scale"/>`);
     }
     out.push(`<line x1="${left}" y1="${n(mid)}" x2="${n(right)}" y2="${n(mid)}" class="jm-baseline"/>`);
-    for (const [score, label] of [[2, '+2'], [0, '0'], [-2, '\u22122']] as const) {
+    for (const [score, label] of [[2, '+2'], [0, '0'], [-2, '-2']] as const) {
         out.push(textLine(left - 6, yOf(score) + 4, label, { cls: 'jm-muted jm-small', anchor: 'end' }));
     }
     drawLegend(out, curve, lane);
+    // Per step: each persona's emotion and whether its label goes above the point.
+    const perColumn = columns.map(col => labelPlaces(col, curve));
     curve.forEach((persona, k) => {
         const offset = (k - (curve.length - 1) / 2) * 5;
-        const points: Array<{ x: number; y: number } | undefined> = columns.map(col => {
-            const e = col.step.emotions.find(em => em.persona === persona.id);
-            return e ? { x: col.x + G.column / 2 + offset, y: yOf(e.score) } : undefined;
-        });
         // A persona without an emotion on a step breaks its line there.
         let path = '';
         let pen = false;
-        for (const p of points) {
-            if (!p) { pen = false; continue; }
-            path += `${pen ? 'L' : 'M'}${n(p.x)} ${n(p.y)}`;
-            pen = true;
-        }
-        if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
         columns.forEach((col, i) => {
-            const p = points[i];
-            const e = col.step.emotions.find(em => em.persona === persona.id);
-            if (!p || !e) return;
+            const place = perColumn[i].get(persona.id);
+            if (!place) { pen = false; return; }
+            path += `${pen ? 'L' : 'M'}${n(col.x + G.column / 2 + offset)} ${n(yOf(place.emotion.score))}`;
+            pen = true;
+        });
+        if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
+        const labelWidth = G.column / Math.max(1, Math.min(curve.length, 2)) - 8;
+        columns.forEach((col, i) => {
+            const place = perColumn[i].get(persona.id);
+            if (!place) return;
+            const e = place.emotion;
+            const x = col.x + G.column / 2 + offset;
+            const y = yOf(e.score);
             const key = emotionKey(col.stage.id, col.step.id, persona.id);
             const text = e.label ?? (e.score > 0 ? `+${e.score}` : String(e.score));
             const full = `${persona.label}: ${e.score > 0 ? '+' : ''}${e.score}${e.label ? ` ${e.label}` : ''}`;
-            const labelY = labelAbove(col, persona.id, curve) ? p.y - 9 : p.y + 17;
-            const fitted = fitText(text, G.column / Math.max(1, Math.min(curve.length, 2)) - 8, G.smallFont);
+            const fitted = fitText(text, labelWidth, G.smallFont);
             out.push(`<g class="jm-emotion"${dataAttrs(key, e.source.line)}>${titleTag(full)}`
-                + `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="5" class="jm-pf${persona.colour} jm-point"/>`
-                + textLine(p.x, labelY, fitted.lines[0], { cls: 'jm-small', anchor: 'middle' })
+                + `<circle cx="${n(x)}" cy="${n(y)}" r="5" class="jm-pf${persona.colour} jm-point"/>`
+                + textLine(x, place.above ? y - 9 : y + 17, fitted.lines[0], { cls: 'jm-small', anchor: 'middle' })
                 + '</g>');
-            boxes.set(key, { x: p.x - 7, y: p.y - 7, w: 14, h: 14 });
+            if (boxes) boxes.set(key, { x: x - 7, y: y - 7, w: 14, h: 14 });
         });
     });
+}
+
+/**
+ * Where the labels of one step go so that they do not collide: the personas of the step sorted
+ * by score (ties in curve order); the upper half labelled above their point, the lower half below.
+ */
+function labelPlaces(col: Column, curve: CurvePersona[]): Map<string | null, { emotion: EmotionModel; above: boolean }> {
+    const here: Array<{ id: string | null; order: number; emotion: EmotionModel }> = [];
+    curve.forEach((p, order) => {
+        const emotion = col.step.emotions.find(e => e.persona === p.id);
+        if (emotion) here.push({ id: p.id, order, emotion });
+    });
+    here.sort((a, b) => b.emotion.score - a.emotion.score || a.order - b.order);
+    const places = new Map<string | null, { emotion: EmotionModel; above: boolean }>();
+    here.forEach((p, rank) => places.set(p.id, { emotion: p.emotion, above: here.length === 1 || rank < here.length / 2 }));
+    return places;
 }
 
 function drawLegend(out: string[], curve: CurvePersona[], lane: Box): void {
@@ -87,17 +104,4 @@ function drawLegend(out: string[], curve: CurvePersona[], lane: Box): void {
             + textLine(x + 22, y, label, { cls: 'jm-small' }) + '</g>');
         y += 16;
     }
-}
-
-/**
- * Where a point's label goes so that the labels of one step do not collide: the personas of the
- * step sorted by score (ties in curve order); the upper half label above, the lower half below.
- */
-function labelAbove(col: Column, persona: string | null, curve: CurvePersona[]): boolean {
-    const here = curve
-        .map((p, order) => ({ id: p.id, order, score: col.step.emotions.find(e => e.persona === p.id)?.score }))
-        .filter((p): p is { id: string | null; order: number; score: number } => p.score !== undefined)
-        .sort((a, b) => b.score - a.score || a.order - b.order);
-    const rank = here.findIndex(p => p.id === persona);
-    return here.length === 1 || rank < here.length / 2;
 }

@@ -55,7 +55,7 @@ function drawPersonas(out: string[], model: MapModel, x0: number, y: number, inn
     const rowH = 22;
     for (const persona of model.personas) {
         const colour = curve.find(p => p.id === persona.id);
-        const label = persona.role ? `${persona.label} \u2014 ${persona.role}` : persona.label;
+        const label = persona.role ? `${persona.label} \u00B7 ${persona.role}` : persona.label;
         const fitted = fitText(label, Math.min(360, inner - 90), G.font);
         const w = textWidth(fitted.lines[0], G.font) + (colour ? 34 : 10) + 18;
         if (x + w > x0 + inner && x > x0 + 80) { x = x0 + 80; y += rowH; }

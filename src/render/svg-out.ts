@@ -12,7 +12,7 @@ export function dataAttrs(id: string, line: number | undefined): string {
 }
 
 export interface TextOptions {
-    cls?: string;
+    cls?: string | undefined;
     /** Right edge for right-to-left text (the box the text sits in). */
     right?: number;
     anchor?: 'middle' | 'end';

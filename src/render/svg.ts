@@ -1,5 +1,5 @@
 import type { MapModel, StageModel, StepModel } from '../model/types.js';
-import { laneCards, laneUsed, type Card } from './cards.js';
+import { labelLookup, laneCards, laneUsed, type Card } from './cards.js';
 import { curvePersonas, drawEmotionLane, EMOTION_LANE_HEIGHT } from './emotion.js';
 import { escapeAttr } from './escape.js';
 import { G } from './geometry.js';
@@ -31,7 +31,9 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
         : options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
 
     const body: string[] = [];
+    // Element boxes, for the diff highlights only (a big map has tens of thousands of cards).
     const boxes = new Map<string, Box>();
+    const recordBoxes = options.highlight !== undefined;
     let y = drawHeader(body, model, width, curve);
     boxes.set('journey', { x: G.margin - 4, y: G.margin, w: width - 2 * G.margin + 8, h: y - G.margin - 4 });
 
@@ -45,6 +47,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
         y += band;
     }
 
+    const names = labelLookup(model);
     const cardLayer: string[] = [];
     const laneLayer: string[] = [];
     const cardBoxes: Record<'barriers' | 'opportunities', Array<{ card: Card; box: Box }>> = { barriers: [], opportunities: [] };
@@ -56,21 +59,23 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
         if (lane.id === 'emotions') {
             height = EMOTION_LANE_HEIGHT;
             laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
-            drawEmotionLane(cardLayer, columns, { x: G.margin, y: top, w: width - 2 * G.margin, h: height }, curve, boxes);
+            drawEmotionLane(cardLayer, columns, { x: G.margin, y: top, w: width - 2 * G.margin, h: height }, curve, recordBoxes ? boxes : undefined);
         } else {
-            const perColumn = columns.map(c => laneCards(lane.id as Exclude<LaneId, 'emotions'>, c.stage.id, c.step, model));
-            height = 2 * G.lanePad + Math.max(24, ...perColumn.map(cards => cards.reduce((h, c) => h + c.height + G.cardGap, -G.cardGap)));
-            laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
-            perColumn.forEach((cards, ci) => {
+            // Cards are drawn as they are made: a lane's height is known only after its last column.
+            let tallest = 24;
+            for (const col of columns) {
                 let cy = top + G.lanePad;
-                for (const card of cards) {
-                    const box = { x: columns[ci].x + G.cardMargin, y: cy, w: G.column - 2 * G.cardMargin, h: card.height };
+                for (const card of laneCards(lane.id as Exclude<LaneId, 'emotions'>, col.stage.id, col.step, names)) {
+                    const box = { x: col.x + G.cardMargin, y: cy, w: G.column - 2 * G.cardMargin, h: card.height };
                     drawCard(cardLayer, card, box);
-                    boxes.set(card.key, box);
+                    if (recordBoxes) boxes.set(card.key, box);
                     if (lane.id === 'barriers' || lane.id === 'opportunities') cardBoxes[lane.id].push({ card, box });
                     cy += card.height + G.cardGap;
                 }
-            });
+                tallest = Math.max(tallest, cy - G.cardGap - top - G.lanePad);
+            }
+            height = 2 * G.lanePad + tallest;
+            laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
         }
         if (visibility) {
             laneLayer.push(`<line x1="${G.margin}" y1="${n(top)}" x2="${width - G.margin}" y2="${n(top)}" class="jm-visibility"/>`);
@@ -94,7 +99,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     out.push(`<style>\n${stylesheet(options.colors ?? 'vscode')}\n</style>`);
     out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
     if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
-    out.push(...laneLayer, ...stageRules, ...body, ...cardLayer, ...fixLinks, ...highlights, '</svg>\n');
+    for (const layer of [laneLayer, stageRules, body, cardLayer, fixLinks, highlights]) out.push(layer.join(''));
+    out.push('</svg>\n');
     return out.join('');
 }
 
@@ -145,39 +151,42 @@ function laneBand(out: string[], id: string, label: string, top: number, height:
     out.push('</g>');
 }
 
+/**
+ * A card: a group moved into place with a translation, so the coordinates inside it are small
+ * constants (cheap to write for maps of thousands of steps).
+ */
 function drawCard(out: string[], card: Card, box: Box): void {
-    out.push(`<g class="jm-card-item"${dataAttrs(card.key, card.line)}>`);
-    if (card.title) out.push(titleTag(card.title));
-    out.push(rect(box.x, box.y, box.w, box.h, 'jm-card', 4));
-    let inset = G.cardPad;
+    let svg = `<g class="jm-fact"${dataAttrs(card.key, card.line)} transform="translate(${n(box.x)} ${n(box.y)})">`;
+    if (card.title) svg += titleTag(card.title);
+    svg += `<rect width="${n(box.w)}" height="${n(box.h)}" rx="4" class="jm-card"/>`;
+    let left: number = G.cardPad;
     if (card.stripe) {
-        out.push(rect(box.x, box.y, 4, box.h, card.stripe, 2));
-        inset += 6;
+        svg += `<rect width="4" height="${n(box.h)}" rx="2" class="${card.stripe}"/>`;
+        left += 6;
     }
-    const left = box.x + inset;
-    const right = box.x + box.w - G.cardPad;
-    let y = box.y + G.cardPad - 1;
+    const right = box.w - G.cardPad;
+    let y: number = G.cardPad - 1;
     for (const row of card.rows) {
         if (row.kind === 'badge') {
-            out.push(rect(left, y, Math.min(right - left, textWidth(row.text, G.smallFont) * 1.12 + 14), 17, row.cls, 8));
-            out.push(textLine(left + 6, y + 12.5, row.text, { cls: 'jm-small jm-strong' }));
+            svg += `<rect x="${left}" y="${n(y)}" width="${n(Math.min(right - left, textWidth(row.text, G.smallFont) * 1.12 + 14))}" height="17" rx="8" class="${row.cls}"/>`;
+            svg += textLine(left + 6, y + 12.5, row.text, { cls: 'jm-small jm-strong' });
             y += 20;
         } else if (row.kind === 'text') {
             const lh = row.small ? G.smallLine : G.line;
-            const cls = row.cls;
+            const options = { cls: row.cls, right };
             for (const line of row.lines) {
                 y += lh;
-                out.push(textLine(left, y - (row.small ? 3 : 3.5), line, { ...(cls ? { cls } : {}), right }));
+                svg += textLine(left, y - (row.small ? 3 : 3.5), line, options);
             }
             y += 2;
         } else {
             const w = right - left;
-            out.push(rect(left, y + 2, w, 6, 'jm-bar', 3));
-            out.push(rect(left, y + 2, Math.min(w, w * 0.8 * row.ratio), 6, row.ok ? 'jm-bar-ok' : 'jm-bar-below', 3));
-            if (row.target) out.push(`<line x1="${n(left + w * 0.8)}" y1="${n(y)}" x2="${n(left + w * 0.8)}" y2="${n(y + 10)}" class="jm-target"/>`);
+            svg += `<rect x="${left}" y="${n(y + 2)}" width="${n(w)}" height="6" rx="3" class="jm-bar"/>`
+                + `<rect x="${left}" y="${n(y + 2)}" width="${n(Math.min(w, w * 0.8 * row.ratio))}" height="6" rx="3" class="${row.ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>`;
+            if (row.target) svg += `<line x1="${n(left + w * 0.8)}" y1="${n(y)}" x2="${n(left + w * 0.8)}" y2="${n(y + 10)}" class="jm-target"/>`;
             y += 12;
         }
     }
-    out.push('</g>');
+    out.push(svg + '</g>');
 }
 

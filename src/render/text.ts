@@ -5,6 +5,7 @@
  * surrogate pairs are never split.
  */
 
+/** Cut text ends with an ellipsis. */
 const ELLIPSIS = '\u2026';
 
 /** Width in em of each printable ASCII character (index = code - 32). Generous, to fit wide fonts. */
@@ -90,13 +91,20 @@ const ASCII_ONLY = /^[\x20-\x7e]*$/;
 /** Width of a text in pixels at a font size. */
 export function textWidth(text: string, fontSize: number): number {
     let em = 0;
-    if (ASCII_ONLY.test(text)) {
-        for (let i = 0; i < text.length; i++) em += ASCII_EM[text.charCodeAt(i) - 32];
+    if (SIMPLE.test(text)) {
+        // Latin text: no clusters to join, measured character by character.
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            em += code >= 32 && code < 127 ? ASCII_EM[code - 32] : 0.66;
+        }
     } else {
         for (const c of clusters(text)) em += c.em;
     }
     return em * fontSize;
 }
+
+/** Characters below U+0300 and common punctuation: one character, one cluster, never wide. */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
 
 export interface WrappedText {
     lines: string[];
@@ -189,6 +197,7 @@ const LTR_CHAR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 
 /** True when the first strong character of the text is right-to-left (Hebrew, Arabic, ...). */
 export function isRtl(text: string): boolean {
+    if (ASCII_ONLY.test(text)) return false;
     const rtl = RTL_CHAR.exec(text);
     if (!rtl) return false;
     const ltr = LTR_CHAR.exec(text);

@@ -1,0 +1,19 @@
+/** Starts the Debian Chromium for browser tests (playwright-core drives it; no browser download). */
+import * as fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const chromiumPath = process.env.JOURNEY_CHROMIUM ?? '/usr/bin/chromium';
+
+const args = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** Launches Chromium, or fails with a message that says how to install it (the tests never skip). */
+export async function launchChromium(): Promise<Browser> {
+    if (!fs.existsSync(chromiumPath)) {
+        throw new Error(`Chromium not found at ${chromiumPath}. Install it (Debian: apt-get install -y chromium) `
+            + 'or set JOURNEY_CHROMIUM to its path. The browser tests need a real browser and do not skip.');
+    }
+    return chromium.launch({ executablePath: chromiumPath, args, timeout: 120_000 });
+}

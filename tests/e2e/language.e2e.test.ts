@@ -53,6 +53,13 @@ describe('the Journey language in VS Code', () => {
         await workbench.page.keyboard.press('Control+K');
         await workbench.page.keyboard.press('Control+I');
         await expectText(workbench.page.locator('.monaco-hover:visible'), /nobody-at-all/);
+        // Deleting the line clears the error again.
+        await workbench.page.keyboard.press('Escape');
+        await workbench.page.keyboard.press('End');
+        await workbench.page.keyboard.press('Shift+Home');
+        await workbench.page.keyboard.press('Backspace');
+        await waitFor('the error to go away', async () => (await workbench.problemCounts()).errors === 0);
+        expect(await squiggle.count()).toBe(0);
     });
 
     it('completes persona names from an imported file', async () => {

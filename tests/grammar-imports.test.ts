@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createJourneyServices } from '../src/language/journey-module.js';
+import { codesAt } from './helpers.js';
+
+/**
+ * Imports on a real file system: a document whose imports nobody loaded (a language server with
+ * no workspace folder, an import leaving the folder) loads them itself, transitively.
+ */
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-imports-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function write(relative: string, text: string): string {
+    const file = path.join(root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+}
+
+describe('imports not loaded by the workspace', () => {
+    it('are read from disk, transitively, and link at once', async () => {
+        write('shared/people.journey', 'import "teams.journey"\npersona dana\nchannel kiosk\n');
+        write('shared/teams.journey', 'team desk\n');
+        const main = write('maps/main.journey', 'import "../shared/people.journey"\nimport "../shared/missing.journey"\n'
+            + 'journey j { for dana stage s { touchpoint kiosk emotion 0 frontstage "f" owner desk } }\n');
+        const { shared } = createJourneyServices(NodeFileSystem);
+        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(main));
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        expect(codesAt(document.diagnostics ?? [])).toEqual(['import-not-found@2']);
+        expect(shared.workspace.LangiumDocuments.hasDocument(URI.file(path.join(root, 'shared/teams.journey')))).toBe(true);
+        // The next build validates the files loaded on the way.
+        await shared.workspace.DocumentBuilder.update([], []);
+        const people = shared.workspace.LangiumDocuments.getDocument(URI.file(path.join(root, 'shared/people.journey')))!;
+        expect(codesAt(people.diagnostics ?? [])).toEqual([]);
+    });
+
+    it('an import of a folder, a named pipe or the file itself: no crash, no hang', async () => {
+        fs.mkdirSync(path.join(root, 'dir.journey'), { recursive: true });
+        expect(spawnSync('mkfifo', [path.join(root, 'pipe.journey')]).status).toBe(0);
+        const main = write('self.journey', 'import "self.journey"\nimport "dir.journey"\nimport "pipe.journey"\npersona p\n');
+        const { shared } = createJourneyServices(NodeFileSystem);
+        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(main));
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        expect(codesAt(document.diagnostics ?? [])).toEqual(['import-not-found@2', 'import-not-found@3', 'unused-declaration@4']);
+    });
+});

@@ -1,8 +1,8 @@
-import { AstUtils, GrammarAST, URI, type AstNodeDescription, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, URI, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'langium';
 import { isJourney, type Model } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -106,17 +106,23 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
+    protected override createReferenceCompletionItem(description: AstNodeDescription, _refInfo: ReferenceInfo, _context: CompletionContext): CompletionValueItem {
         const node = description.node as (typeof description.node & { label?: string; text?: string; $container?: { name?: string } }) | undefined;
-        if (!node) return item;
-        const builtin = isBuiltin(node);
-        const label = node.$type === 'Barrier' ? node.text : node.$type === 'Step' ? `${node.label ?? description.name} (stage ${node.$container?.name})` : node.label;
+        const kind = this.nodeKindProvider.getCompletionItemKind(description);
+        if (!node) return { nodeDescription: description, kind, detail: description.type.toLowerCase(), sortText: '00' };
+        // Barriers and steps can number in the thousands: their detail says enough, and no
+        // Markdown is built for them.
+        if (node.$type === 'Barrier' || node.$type === 'Step') {
+            const detail = node.$type === 'Barrier' ? node.text : `${node.label ?? description.name} (stage ${node.$container?.name})`;
+            return { nodeDescription: description, kind, detail, labelDetails: { description: detail }, sortText: '00' };
+        }
+        const builtin = node.$type === 'Channel' && isBuiltin(node);
         const markdown = describeDeclaration(node);
         return {
-            ...item,
-            detail: builtin ? `${label} (built-in channel)` : label ?? description.type.toLowerCase(),
-            labelDetails: { description: label },
+            nodeDescription: description,
+            kind,
+            detail: builtin ? `${node.label} (built-in channel)` : node.label ?? description.type.toLowerCase(),
+            labelDetails: { description: node.label },
             documentation: markdown ? { kind: 'markdown', value: markdown } : undefined,
             // Declared names before built-in ones.
             sortText: builtin ? '01' : '00',
@@ -133,6 +139,49 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const window = this.windowBefore(document, offset);
         if (!window) return super.findFeaturesAt(document, offset);
         return super.findFeaturesAt({ getText: () => window, positionAt: () => ({ line: 0, character: 0 }) } as unknown as TextDocument, window.length);
+    }
+
+    /**
+     * Langium lexes the whole text to find the tokens around the cursor. Lexing from the token
+     * before the one before the cursor (a known token boundary, from the syntax tree) to a few
+     * lines past the cursor finds the same two tokens.
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const start = this.windowStart(text, offset);
+        if (start === undefined || text.length < 20_000) return super.backtrackToAnyToken(text, offset);
+        let end = offset;
+        for (let lines = 0; lines < 3 && end < text.length; lines++) {
+            const next = text.indexOf('\n', end + 1);
+            end = next < 0 ? text.length : next;
+            if (text.slice(offset, end).trim() !== '') break;
+        }
+        const found = super.backtrackToAnyToken(text.slice(start, end), offset - start);
+        const shift = (value: number | undefined) => (value === undefined ? undefined : value + start);
+        return {
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd),
+        };
+    }
+
+    /** The start of the second token before `offset` in the current document's syntax tree. */
+    private windowStart(text: string, offset: number): number | undefined {
+        // The document whose contexts are being built; its text is the very string passed here.
+        const document = this.currentDocument;
+        const root = document?.parseResult.value.$cstNode;
+        if (!root || document!.textDocument.getText() !== text) return undefined;
+        const before = CstUtils.findLeafNodeBeforeOffset(root, offset);
+        if (!before) return undefined;
+        const previous = CstUtils.getPreviousNode(before, false);
+        return previous?.offset ?? before.offset;
+    }
+
+    private currentDocument: LangiumDocument | undefined;
+
+    protected override buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        this.currentDocument = document;
+        return super.buildContexts(document, position);
     }
 
     private windowBefore(textDocument: TextDocument, offset: number): string | undefined {

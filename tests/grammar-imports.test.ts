@@ -50,3 +50,24 @@ describe('imports not loaded by the workspace', () => {
         expect(codesAt(document.diagnostics ?? [])).toEqual(['import-not-found@2', 'import-not-found@3', 'unused-declaration@4']);
     });
 });
+
+describe('a library follows the maps that import it', () => {
+    it('unused-declaration in a library updates when a map starts or stops using a declaration', async () => {
+        const people = write('live/people.journey', 'persona dana\nteam billing\n');
+        const main = write('live/main.journey', 'import "people.journey"\njourney j { for dana stage s { touchpoint web emotion 0 } }\n');
+        const { shared } = createJourneyServices(NodeFileSystem);
+        const docs = shared.workspace.LangiumDocuments;
+        const built = await Promise.all([main, people].map(file => docs.getOrCreateDocument(URI.file(file))));
+        await shared.workspace.DocumentBuilder.build(built, { validation: true });
+        const library = () => docs.getDocument(URI.file(people))!;
+        expect(codesAt(library().diagnostics ?? [])).toEqual(['unused-declaration@2']);
+
+        write('live/main.journey', 'import "people.journey"\njourney j { for dana stage s { touchpoint web emotion 0 support "s" owner billing } }\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(main)], []);
+        expect(codesAt(library().diagnostics ?? [])).toEqual([]);
+
+        write('live/main.journey', 'import "people.journey"\njourney j { stage s { touchpoint web emotion 0 } }\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(main)], []);
+        expect(codesAt(library().diagnostics ?? [])).toEqual(['unused-declaration@1', 'unused-declaration@2']);
+    });
+});

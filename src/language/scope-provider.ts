@@ -2,6 +2,7 @@ import type { AstNode, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Sco
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache } from 'langium';
 import { Barrier, Channel, Persona, Step, Team, isJourney, isModel, type Journey, type Model } from './generated/ast.js';
 import { visibleDeclarations } from './imports.js';
+import { IndexedScope } from './indexed-scope.js';
 import { journeyBarriers, journeySteps } from './journey-utils.js';
 
 /**
@@ -44,6 +45,16 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             const nodes = type === Persona.$type ? visible.personas : type === Channel.$type ? visible.channels : visible.teams;
             return this.createScopeForNodes(nodes);
         });
+    }
+
+    /** Describes each node once and indexes the descriptions by name (see IndexedScope). */
+    protected override createScopeForNodes(elements: Iterable<AstNode>): Scope {
+        const descriptions = [];
+        for (const node of elements) {
+            const name = this.nameProvider.getName(node);
+            if (name) descriptions.push(this.descriptions.createDescription(node, name));
+        }
+        return new IndexedScope(descriptions);
     }
 
     /** Scopes are computed once per node and kind, and dropped whenever any document changes. */

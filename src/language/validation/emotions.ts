@@ -51,7 +51,7 @@ export function checkDuplicateEmotions(holder: Stage | Step, accept: ValidationA
         const key = emotion.persona?.$refText ?? '';
         if (seen.has(key)) {
             const whom = key ? ` for persona '${key}'` : '';
-            accept('error', `A second emotion${whom} on ${holder.$type.toLowerCase()} '${holder.name}': keep one emotion per persona.`,
+            accept('error', `A second emotion${whom} on ${holder.$type.toLowerCase()} '${holder.name ?? '?'}': keep one emotion per persona.`,
                 { node: emotion, code: 'duplicate-emotion' });
         }
         seen.add(key);
@@ -64,15 +64,15 @@ export function checkMissingEmotion(holder: Stage | Step, personas: string[], ac
     const range = headerRange(holder);
     if (personas.length === 0) {
         if (found.size === 0) {
-            accept('warning', `The ${kind} '${holder.name}' has no emotion.`, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion' } });
+            accept('warning', `The ${kind} '${holder.name ?? '?'}' has no emotion.`, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion' } });
         }
         return;
     }
     for (const persona of personas) {
         if (found.has(persona)) continue;
         const message = personas.length === 1
-            ? `The ${kind} '${holder.name}' has no emotion.`
-            : `The ${kind} '${holder.name}' has no emotion for persona '${persona}'.`;
+            ? `The ${kind} '${holder.name ?? '?'}' has no emotion.`
+            : `The ${kind} '${holder.name ?? '?'}' has no emotion for persona '${persona}'.`;
         accept('warning', message, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion', persona: personas.length === 1 ? undefined : persona } });
     }
 }
@@ -90,7 +90,7 @@ export function checkEmotionCliffs(journey: Journey, accept: ValidationAcceptor)
             const to = after.get(key)?.score;
             if (!isValidScore(from) || !isValidScore(to) || from - to < 3) continue;
             const whom = key && personas.length > 1 ? ` for '${key}'` : '';
-            accept('info', `Emotion falls from ${signed(from)} to ${signed(to)}${whom} between '${holders[i - 1].name}' and '${holders[i].name}': a moment of truth.`,
+            accept('info', `Emotion falls from ${signed(from)} to ${signed(to)}${whom} between '${holders[i - 1].name ?? '?'}' and '${holders[i].name ?? '?'}': a moment of truth.`,
                 { node: holders[i], range: headerRange(holders[i]), code: 'emotion-cliff' });
         }
     }

@@ -5,14 +5,14 @@ import { headerRange } from './ranges.js';
 
 export function checkMissingTouchpoint(holder: Stage | Step, accept: ValidationAcceptor): void {
     if (!holder.facts.some(f => f.$type === 'Touchpoint')) {
-        accept('warning', `The ${holder.$type.toLowerCase()} '${holder.name}' has no touchpoint: where does the customer meet the business?`,
+        accept('warning', `The ${holder.$type.toLowerCase()} '${holder.name ?? '?'}' has no touchpoint: where does the customer meet the business?`,
             { node: holder, range: headerRange(holder), code: 'missing-touchpoint' });
     }
 }
 
 export function checkMissingEvidence(holder: Stage | Step, accept: ValidationAcceptor): void {
     if (!holder.facts.some(f => f.$type === 'Evidence')) {
-        accept('warning', `The ${holder.$type.toLowerCase()} '${holder.name}' cites no evidence.`,
+        accept('warning', `The ${holder.$type.toLowerCase()} '${holder.name ?? '?'}' cites no evidence.`,
             { node: holder, range: headerRange(holder), code: 'missing-evidence' });
     }
 }

@@ -5,14 +5,14 @@ import { headerRange } from './ranges.js';
 
 export function checkMultipleJourneys(model: Model, accept: ValidationAcceptor): void {
     for (const journey of model.journeys.slice(1)) {
-        accept('error', `A file holds at most one journey; '${journey.name}' is the ${ordinal(model.journeys.indexOf(journey) + 1)}. Move it to a file of its own.`,
+        accept('error', `A file holds at most one journey; '${journey.name ?? '?'}' is the ${ordinal(model.journeys.indexOf(journey) + 1)}. Move it to a file of its own.`,
             { node: journey, range: headerRange(journey), code: 'multiple-journeys' });
     }
 }
 
 export function checkNoPersona(journey: Journey, accept: ValidationAcceptor): void {
     if (journey.personas.length === 0) {
-        accept('warning', `The journey '${journey.name}' follows no persona: add \`for PERSONA\`.`,
+        accept('warning', `The journey '${journey.name ?? '?'}' follows no persona: add \`for PERSONA\`.`,
             { node: journey, range: headerRange(journey), code: 'no-persona' });
     }
 }
@@ -20,10 +20,10 @@ export function checkNoPersona(journey: Journey, accept: ValidationAcceptor): vo
 export function checkStageContents(stage: Stage, accept: ValidationAcceptor): void {
     const range = headerRange(stage);
     if (stage.steps.length > 0 && stage.facts.length > 0) {
-        accept('error', `The stage '${stage.name}' holds both steps and facts: move its facts into a step.`,
+        accept('error', `The stage '${stage.name ?? '?'}' holds both steps and facts: move its facts into a step.`,
             { node: stage, range, code: 'mixed-stage' });
     } else if (stage.steps.length === 0 && stage.facts.length === 0) {
-        accept('warning', `The stage '${stage.name}' is empty: add steps, or facts of its own.`,
+        accept('warning', `The stage '${stage.name ?? '?'}' is empty: add steps, or facts of its own.`,
             { node: stage, range, code: 'empty-stage' });
     }
 }

@@ -55,7 +55,7 @@ describe('hover', () => {
 
     it('explains the emotion score', async () => {
         await hoverAt(3, /Emotion \*\*-2\*\*: very negative[\s\S]*Feeling: frustrated[\s\S]*For persona `dana`/);
-        await hoverAt(5, /Emotion \*\*\+1\*\*: positive[\s\S]*every persona/);
+        await hoverAt(5, /Emotion \*\*\+1\*\*: positive[\s\S]*every persona[\s\S]*---[\s\S]*how the customer feels/);
     });
 
     it('shows the persona of an emotion ... for', async () => {

@@ -52,8 +52,9 @@ interface Item {
 }
 
 /**
- * Formats journey source text. Returns the syntax errors instead when the text does not
- * parse: a broken file is never reformatted. `uri` only names the file in messages.
+ * Formats journey source text (what `journey fmt` calls). Returns the syntax errors instead,
+ * with 1-based lines and columns, when the text does not parse: a broken file is never
+ * reformatted. Line ends stay as they were (CRLF or LF); the result ends with one line end.
  */
 export function formatJourneyText(services: LangiumCoreServices, text: string): FormatTextResult {
     const parseResult = services.parser.LangiumParser.parse(text);

@@ -33,13 +33,16 @@ export class JourneyHoverProvider implements HoverProvider {
             if (target) return describeDeclaration(target);
             return `Unknown ${referenceKindName(node.$type, reference.property)} \`${reference.refText}\`: nothing visible here declares it.`;
         }
-        if (node.$type === 'Emotion') return describeEmotion(node as Emotion);
-        if (isNameOf(leaf)) return describeDeclaration(node);
         const keyword = leaf.grammarSource;
-        if (GrammarAST.isKeyword(keyword) && AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'Name') {
-            return keywordDocumentation(keyword);
+        const keywordDocs = GrammarAST.isKeyword(keyword) && AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'Name'
+            ? keywordDocumentation(keyword)
+            : undefined;
+        if (node.$type === 'Emotion') {
+            // On the `emotion` keyword, the score's meaning and then the keyword's own docs.
+            return [describeEmotion(node as Emotion), keywordDocs].filter(Boolean).join('\n\n---\n\n');
         }
-        return undefined;
+        if (isNameOf(leaf)) return describeDeclaration(node);
+        return keywordDocs;
     }
 }
 

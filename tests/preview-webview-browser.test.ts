@@ -118,11 +118,18 @@ describe('the preview page in a browser', () => {
 
     test('a later update patches the picture and keeps the scroll position', async () => {
         await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = 300; el.scrollTop = 120; });
+        // Mark an element that the edit does not touch: it must be the same node afterwards.
+        const untouched = `${model.stages[1].id}/${model.stages[1].steps[0].id}`;
+        await page.locator(`#journey-map [data-id="${untouched}"]`).evaluate(el => { (el as unknown as { __mark: boolean }).__mark = true; });
         const changed: MapModel = structuredClone(model);
         changed.stages[0].steps[0].label = 'Notices missed calls Zebra';
         await send(update(2, changed));
         await waitForLog('[journey-preview] updated version=2');
         expect(await page.locator('#journey-map').innerText()).toContain('Zebra');
+        expect(await page.locator(`#journey-map [data-id="${untouched}"]`).evaluate(el => (el as unknown as { __mark?: boolean }).__mark)).toBe(true);
+        const patch = /kept=(\d+) created=(\d+)/.exec((await page.locator('#journey-map').getAttribute('data-patch')) ?? '')!;
+        expect(Number(patch[2])).toBeLessThanOrEqual(3);
+        expect(Number(patch[1])).toBeGreaterThan(20);
         const scroll = await page.locator('#journey-scroll').evaluate(el => [el.scrollLeft, el.scrollTop]);
         expect(scroll).toEqual([300, 120]);
         // An older version arriving late is ignored.
@@ -173,10 +180,10 @@ describe('the preview page in a browser', () => {
         await expect.poll(width).toBeCloseTo(before, 0);
     });
 
-    test('exports SVG, HTML and PNG through the host', async () => {
+    test('exports SVG, HTML and PNG through the host', { timeout: 120_000 }, async () => {
         for (const format of ['svg', 'html', 'png'] as const) {
             await page.locator(`[data-action="export-${format}"]`).click();
-            await expect.poll(async () => (await posted()).some(m => m.type === 'export' && m.format === format), { timeout: 10_000 }).toBe(true);
+            await expect.poll(async () => (await posted()).some(m => m.type === "export" && m.format === format), { timeout: 30_000, message: `export ${format}; page problems: ${problems.join(" / ")}` }).toBe(true);
         }
         const exports = (await posted()).filter(m => m.type === 'export');
         const svg = exports.find(m => m.format === 'svg')!;

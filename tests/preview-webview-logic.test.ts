@@ -6,6 +6,7 @@ import { renderSvg } from '../src/render/index.js';
 import type { UpdateMessage } from '../src/protocol/webview.js';
 import { SourceIndex } from '../webview/source-index.js';
 import { updateDecision } from '../webview/update-decision.js';
+import { splitSvg } from '../webview/svg-patch.js';
 import { buildFiles } from './helpers.js';
 
 async function exampleModel(): Promise<MapModel> {
@@ -104,5 +105,39 @@ describe('what the preview does with an update', () => {
 
     test('errors that are not syntax errors (unresolved names) still draw the map', () => {
         expect(updateDecision(update({ errorCount: 4 }), 4, true)).toEqual({ action: 'render' });
+    });
+});
+
+describe('splitting the SVG for keyed patching', () => {
+    test('gives the root start tag and each top-level element whole, nested ones inside their parent', () => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10"><title>a &lt;b&gt;</title><style>\n.jm{fill:red}\n</style>'
+            + '<g data-id="x"><rect/><g><text>t</text></g></g><line x1="0"/></svg>\n';
+        expect(splitSvg(svg)).toEqual({
+            open: '<svg xmlns="http://www.w3.org/2000/svg" width="10">',
+            children: ['<title>a &lt;b&gt;</title>', '<style>\n.jm{fill:red}\n</style>', '<g data-id="x"><rect/><g><text>t</text></g></g>', '<line x1="0"/>'],
+        });
+    });
+
+    test('the renderer\'s output splits back into exactly its markup', async () => {
+        const model = await exampleModel();
+        const svg = renderSvg(model);
+        const { open, children } = splitSvg(svg);
+        expect(open + children.join('') + '</svg>\n').toBe(svg);
+        expect(children.length).toBeGreaterThan(20);
+    });
+
+    test('an edit of one label changes only a few top-level elements', async () => {
+        const model = await exampleModel();
+        const before = splitSvg(renderSvg(model)).children;
+        const changed: MapModel = structuredClone(model);
+        changed.stages[0].steps[0].label += '!';
+        const after = splitSvg(renderSvg(changed)).children;
+        const unchanged = new Set(before);
+        expect(after.filter(m => !unchanged.has(m)).length).toBeLessThanOrEqual(2);
+    });
+
+    test('broken markup is an error, not a hang', () => {
+        expect(() => splitSvg('<svg><g>')).toThrow();
+        expect(() => splitSvg('no svg')).toThrow();
     });
 });

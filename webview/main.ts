@@ -70,6 +70,8 @@ scroller.addEventListener('scroll', () => {
     scrollTimer = setTimeout(() => save({ scrollX: scroller.scrollLeft, scrollY: scroller.scrollTop }), 200);
 });
 
+// Stored at once, not only on the first change: the serializer restores the panel from this state.
+save({});
 host.postMessage({ type: 'ready' });
 
 function onUpdate(message: UpdateMessage): void {

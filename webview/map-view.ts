@@ -2,15 +2,15 @@ import type { MapModel } from '../src/model/types.js';
 import { renderSvg, type RenderOptions } from '../src/render/index.js';
 import type { PreviewViewState } from '../src/protocol/webview.js';
 import { SourceIndex } from './source-index.js';
+import { SvgPatcher } from './svg-patch.js';
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * The map in the page. Each update renders the model to SVG and swaps the old <svg> for the
- * new one inside the same scrolling container, so scroll position, zoom and the highlighted
- * card survive; the page itself is never reloaded.
+ * The map in the page. Each update renders the model to SVG and patches the <svg> already in
+ * the page (see SvgPatcher), so scroll position, zoom and the highlighted card survive and only
+ * the elements that changed are rebuilt; the page itself is never reloaded.
  */
 export class MapView {
     private model: MapModel | undefined;
@@ -18,13 +18,18 @@ export class MapView {
     private svg: SVGSVGElement | undefined;
     private natural = { width: 0, height: 0 };
     private highlighted: string[] = [];
+    private readonly patcher: SvgPatcher;
+    /** The editor's cursor line, so the highlight follows the source when a new model arrives. */
+    private cursorLine: number | undefined;
 
     constructor(
         private readonly root: HTMLElement,
         private readonly scroller: HTMLElement,
-        private readonly nonce: string,
+        nonce: string,
         private state: PreviewViewState,
-    ) {}
+    ) {
+        this.patcher = new SvgPatcher(nonce);
+    }
 
     get current(): MapModel | undefined {
         return this.model;
@@ -42,6 +47,7 @@ export class MapView {
     show(model: MapModel): void {
         this.model = model;
         this.index = new SourceIndex(model);
+        if (this.cursorLine !== undefined) this.highlighted = this.index.keysAtLine(this.cursorLine);
         this.render();
     }
 
@@ -50,6 +56,7 @@ export class MapView {
         this.model = undefined;
         this.index = undefined;
         this.svg = undefined;
+        this.patcher.reset();
         const p = document.createElement('p');
         p.className = 'journey-empty';
         p.textContent = text;
@@ -84,6 +91,7 @@ export class MapView {
 
     /** Marks the elements drawn for the source at `line`; scrolls the first into view if `reveal`. */
     highlightLine(line: number, reveal: boolean): void {
+        this.cursorLine = line;
         this.highlightKeys(this.index?.keysAtLine(line) ?? [], reveal);
     }
 
@@ -106,17 +114,12 @@ export class MapView {
 
     private render(): void {
         if (!this.model) return;
-        const { svg, css } = parseSvg(renderSvg(this.model, this.renderOptions()));
-        const adopted = document.importNode(svg, true);
-        // The page's CSP allows <style> only with its nonce: the map's stylesheet is made here, with it.
-        const style = document.createElementNS(SVG_NS, 'style');
-        style.setAttribute('nonce', this.nonce);
-        style.textContent = css;
-        adopted.insertBefore(style, adopted.firstChild);
-        this.natural = { width: Number(adopted.getAttribute('width')) || 0, height: Number(adopted.getAttribute('height')) || 0 };
-        if (this.svg && this.svg.parentNode === this.root) this.svg.replaceWith(adopted);
-        else this.root.replaceChildren(adopted);
-        this.svg = adopted;
+        const stats = this.patcher.update(renderSvg(this.model, this.renderOptions()));
+        this.root.dataset.patch = `kept=${stats.kept} created=${stats.created} removed=${stats.removed}`;
+        const svg = this.patcher.svg!;
+        if (svg.parentNode !== this.root) this.root.replaceChildren(svg);
+        this.svg = svg;
+        this.natural = { width: Number(svg.getAttribute('width')) || 0, height: Number(svg.getAttribute('height')) || 0 };
         this.applyZoom();
         this.applyHighlight();
     }
@@ -137,23 +140,4 @@ export class MapView {
         const wanted = new Set(keys);
         return [...this.svg.querySelectorAll('[data-id]')].filter(el => wanted.has(el.getAttribute('data-id') ?? ''));
     }
-}
-
-/**
- * Parses the renderer's SVG as XML (no scripts run, nothing is interpreted as HTML). Its <style>
- * elements are taken out first and returned as text: a parsed document may not apply a style
- * without the page's nonce, and the CSP would report it.
- */
-export function parseSvg(text: string): { svg: SVGSVGElement; css: string } {
-    const styles: string[] = [];
-    const withoutStyles = text.replace(/<style>([^<]*)<\/style>/g, (_match, css: string) => {
-        styles.push(css);
-        return '';
-    });
-    const doc = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
-    const root = doc.documentElement;
-    if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) {
-        throw new Error('the renderer produced SVG that does not parse');
-    }
-    return { svg: root as unknown as SVGSVGElement, css: styles.join('\n') };
 }

@@ -109,6 +109,7 @@ export class JourneyPreview extends Disposable {
                 this.webviewReady = true;
                 if (this.lastUpdate) this.post(this.lastUpdate);
                 else this.scheduler.request();
+                this.postEditorCursor();
                 break;
             case 'revealSource':
                 void this.revealSource(message).then(undefined, err => this.showProblem(err));
@@ -117,6 +118,13 @@ export class JourneyPreview extends Disposable {
                 void this.export(message);
                 break;
         }
+    }
+
+    /** Tells a freshly loaded page where the cursor of this document's editor is, without scrolling. */
+    private postEditorCursor(): void {
+        const editor = vscode.window.visibleTextEditors.find(e => this.matches(e.document.uri));
+        const line = editor?.selection.active.line;
+        if (line !== undefined) this.post({ type: 'highlight', line: line + 1, reveal: false });
     }
 
     private async revealSource(message: RevealSourceMessage): Promise<void> {

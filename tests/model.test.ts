@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { everyLane, exampleModels, modelOf } from './render-support.js';

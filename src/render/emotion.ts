@@ -2,8 +2,7 @@ import type { EmotionModel, MapModel } from '../model/types.js';
 import { emotionKey } from './keys.js';
 import { G } from './geometry.js';
 import { PERSONA_COLOURS } from './style.js';
-import type { Box } from './svg-out.js';
-import { dataAttrs, n, textLine, titleTag } from './svg-out.js';
+import { dataAttrs, n, textLine, titleTag, type Box, type Out } from './svg-out.js';
 import { fitText } from './text.js';
 import type { Column } from './svg.js';
 
@@ -28,7 +27,7 @@ export const EMOTION_LANE_HEIGHT = 4 * G.emotionStep + 2 * G.emotionPad;
 
 /** Draws the curve in the lane box: scale, neutral baseline, one line per persona, labelled points. */
 export function drawEmotionLane(
-    out: string[], columns: Column[], lane: Box, curve: CurvePersona[], boxes: Map<string, Box> | undefined,
+    out: Out, columns: Column[], lane: Box, curve: CurvePersona[], boxes: Map<string, Box> | undefined,
 ): void {
     const mid = lane.y + lane.h / 2;
     const yOf = (score: number) => mid - Math.max(-2, Math.min(2, score)) * G.emotionStep;
@@ -92,7 +91,7 @@ function labelPlaces(col: Column, curve: CurvePersona[]): Map<string | null, { e
     return places;
 }
 
-function drawLegend(out: string[], curve: CurvePersona[], lane: Box): void {
+function drawLegend(out: Out, curve: CurvePersona[], lane: Box): void {
     if (curve.length < 2 && curve[0]?.id === null) return;
     const x = G.margin + 4;
     let y = lane.y + 38;

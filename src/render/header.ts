@@ -1,12 +1,12 @@
 import type { MapModel } from '../model/types.js';
 import { G } from './geometry.js';
 import type { CurvePersona } from './emotion.js';
-import { dataAttrs, rect, textLine, titleTag } from './svg-out.js';
+import { dataAttrs, rect, textLine, titleTag, type Out } from './svg-out.js';
 import { fitText, textWidth, wrapText } from './text.js';
 import { escapeAttr } from './escape.js';
 
 /** Draws the header (title, state, goal, description, personas with the curve legend); returns its height. */
-export function drawHeader(out: string[], model: MapModel, width: number, curve: CurvePersona[]): number {
+export function drawHeader(out: Out, model: MapModel, width: number, curve: CurvePersona[]): number {
     const j = model.journey;
     const x = G.margin;
     const inner = width - 2 * G.margin;
@@ -46,7 +46,7 @@ export function drawHeader(out: string[], model: MapModel, width: number, curve:
 }
 
 /** Persona chips: a colour swatch (the persona's emotion curve), the label and the role. */
-function drawPersonas(out: string[], model: MapModel, x0: number, y: number, inner: number, curve: CurvePersona[]): number {
+function drawPersonas(out: Out, model: MapModel, x0: number, y: number, inner: number, curve: CurvePersona[]): number {
     const shown = curve.filter(p => p.id !== null);
     if (model.personas.length === 0 && shown.length === 0) return y;
     let x = x0;

@@ -1,13 +1,13 @@
 import type { Highlight } from './options.js';
 import { parentKeys } from './keys.js';
-import { n, type Box } from './svg-out.js';
+import { n, type Box, type Out } from './svg-out.js';
 import { escapeAttr } from './escape.js';
 
 /**
  * Outlines the elements a diff marks. A removed element that is no longer drawn is marked on its
  * nearest drawn parent (the step or stage it was in).
  */
-export function drawHighlights(out: string[], highlight: Highlight, boxes: Map<string, Box>): void {
+export function drawHighlights(out: Out, highlight: Highlight, boxes: Map<string, Box>): void {
     const seen = new Set<string>();
     for (const kind of ['removed', 'changed', 'added'] as const) {
         for (const key of highlight[kind] ?? []) {

@@ -1,7 +1,7 @@
 import type { Card } from './cards.js';
 import { G } from './geometry.js';
 import { factKey } from './keys.js';
-import { dataAttrs, n, titleTag, type Box } from './svg-out.js';
+import { dataAttrs, n, titleTag, type Box, type Out } from './svg-out.js';
 import type { Column } from './svg.js';
 import { escapeAttr } from './escape.js';
 
@@ -28,7 +28,7 @@ export function nextBandHeight(links: NextLink[]): number {
 }
 
 /** `next` links as arrows under the step headers, from one step to the step it names. */
-export function drawNextLinks(out: string[], links: NextLink[], top: number, _band: number, prefix: string): void {
+export function drawNextLinks(out: Out, links: NextLink[], top: number, _band: number, prefix: string): void {
     const y = top - 6;
     for (const link of links) {
         const sx = link.from.x + G.column / 2 + 14;
@@ -44,7 +44,7 @@ export function drawNextLinks(out: string[], links: NextLink[], top: number, _ba
 
 /** Dashed arrows from each opportunity to the barriers it fixes. */
 export function drawFixLinks(
-    out: string[], barriers: Array<{ card: Card; box: Box }>, opportunities: Array<{ card: Card; box: Box }>, prefix: string,
+    out: Out, barriers: Array<{ card: Card; box: Box }>, opportunities: Array<{ card: Card; box: Box }>, prefix: string,
 ): void {
     const byId = new Map<string, Box>();
     for (const b of barriers) if (b.card.barrierId && !byId.has(b.card.barrierId)) byId.set(b.card.barrierId, b.box);

@@ -37,3 +37,25 @@ export function titleTag(text: string): string {
 }
 
 export interface Box { x: number; y: number; w: number; h: number }
+
+/**
+ * Collects the SVG text. Small pieces are joined into flat chunks every few hundred pushes so
+ * that they die young: a 2,000-step map makes hundreds of thousands of pieces, and keeping them
+ * all alive until the end made garbage collection the main cost of rendering.
+ */
+export class Out {
+    private parts: string[] = [];
+    private readonly chunks: string[] = [];
+
+    push(...pieces: string[]): void {
+        for (const piece of pieces) this.parts.push(piece);
+        if (this.parts.length >= 256) {
+            this.chunks.push(this.parts.join(''));
+            this.parts = [];
+        }
+    }
+
+    toString(): string {
+        return this.chunks.join('') + this.parts.join('');
+    }
+}

@@ -9,7 +9,7 @@ import { stageKey, stepKey } from './keys.js';
 import { drawFixLinks, drawNextLinks, nextBandHeight, resolveNextLinks } from './links.js';
 import { LANES, type LaneId, type RenderOptions } from './options.js';
 import { stylesheet } from './style.js';
-import { dataAttrs, n, rect, textLine, titleTag, type Box } from './svg-out.js';
+import { dataAttrs, n, rect, textLine, titleTag, type Box, Out } from './svg-out.js';
 import { fitText, textWidth, wrapText } from './text.js';
 
 /** One step column of the grid. */
@@ -30,7 +30,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const curve = !lanes.some(l => l.id === 'emotions') ? []
         : options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
 
-    const body: string[] = [];
+    const body = new Out();
     // Element boxes, for the diff highlights only (a big map has tens of thousands of cards).
     const boxes = new Map<string, Box>();
     const recordBoxes = options.highlight !== undefined;
@@ -48,8 +48,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     }
 
     const names = labelLookup(model);
-    const cardLayer: string[] = [];
-    const laneLayer: string[] = [];
+    const cardLayer = new Out();
+    const laneLayer = new Out();
     const cardBoxes: Record<'barriers' | 'opportunities', Array<{ card: Card; box: Box }>> = { barriers: [], opportunities: [] };
     lanes.forEach((lane, i) => {
         const top = y;
@@ -85,13 +85,13 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     });
     const stageRules = columns.filter((c, i) => i > 0 && columns[i - 1].stage !== c.stage)
         .map(c => `<line x1="${c.x}" y1="${n(gridTop)}" x2="${c.x}" y2="${n(y)}" class="jm-rule"/>`);
-    const fixLinks: string[] = [];
+    const fixLinks = new Out();
     drawFixLinks(fixLinks, cardBoxes.barriers, cardBoxes.opportunities, prefix);
-    const highlights: string[] = [];
+    const highlights = new Out();
     if (options.highlight) drawHighlights(highlights, options.highlight, boxes);
 
     const height = Math.ceil(y + G.margin);
-    const out: string[] = [];
+    const out = new Out();
     if (options.standalone) out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="jm" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`
         + ` role="img" aria-label="${escapeAttr(model.journey.title)}" data-id="journey-map">`);
@@ -99,9 +99,9 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     out.push(`<style>\n${stylesheet(options.colors ?? 'vscode')}\n</style>`);
     out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
     if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
-    for (const layer of [laneLayer, stageRules, body, cardLayer, fixLinks, highlights]) out.push(layer.join(''));
+    out.push(laneLayer.toString(), stageRules.join(''), body.toString(), cardLayer.toString(), fixLinks.toString(), highlights.toString());
     out.push('</svg>\n');
-    return out.join('');
+    return out.toString();
 }
 
 function arrowMarker(id: string, cls: string): string {
@@ -109,7 +109,7 @@ function arrowMarker(id: string, cls: string): string {
         + `<path d="M0 0L10 5L0 10z" class="${cls}"/></marker>`;
 }
 
-function drawStageRow(out: string[], model: MapModel, columns: Column[], y: number, boxes: Map<string, Box>): number {
+function drawStageRow(out: Out, model: MapModel, columns: Column[], y: number, boxes: Map<string, Box>): number {
     out.push(textLine(G.margin + 4, y + 19, 'Stages', { cls: 'jm-h2 jm-muted' }));
     for (const stage of model.stages) {
         const cols = columns.filter(c => c.stage === stage);
@@ -125,7 +125,7 @@ function drawStageRow(out: string[], model: MapModel, columns: Column[], y: numb
     return y + G.stageRow + 4;
 }
 
-function drawStepRow(out: string[], columns: Column[], y: number, boxes: Map<string, Box>): number {
+function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, Box>): number {
     out.push(textLine(G.margin + 4, y + 20, 'Steps', { cls: 'jm-h2 jm-muted' }));
     for (const col of columns) {
         const box = { x: col.x + 2, y, w: G.column - 4, h: G.stepRow - 6 };
@@ -143,7 +143,7 @@ function drawStepRow(out: string[], columns: Column[], y: number, boxes: Map<str
     return y + G.stepRow;
 }
 
-function laneBand(out: string[], id: string, label: string, top: number, height: number, width: number, index: number): void {
+function laneBand(out: Out, id: string, label: string, top: number, height: number, width: number, index: number): void {
     out.push(`<g class="jm-lane" data-lane="${id}">`);
     if (index % 2 === 0) out.push(rect(G.margin, top, width - 2 * G.margin, height, 'jm-band'));
     out.push(`<line x1="${G.margin}" y1="${n(top)}" x2="${width - G.margin}" y2="${n(top)}" class="jm-rule"/>`);
@@ -155,7 +155,7 @@ function laneBand(out: string[], id: string, label: string, top: number, height:
  * A card: a group moved into place with a translation, so the coordinates inside it are small
  * constants (cheap to write for maps of thousands of steps).
  */
-function drawCard(out: string[], card: Card, box: Box): void {
+function drawCard(out: Out, card: Card, box: Box): void {
     let svg = `<g class="jm-fact"${dataAttrs(card.key, card.line)} transform="translate(${n(box.x)} ${n(box.y)})">`;
     if (card.title) svg += titleTag(card.title);
     svg += `<rect width="${n(box.w)}" height="${n(box.h)}" rx="4" class="jm-card"/>`;

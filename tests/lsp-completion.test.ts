@@ -127,7 +127,15 @@ describe('completion: references', () => {
 
     it('offers personas after the second name of a for list', async () => {
         const list = await completionsAt('import "people.journey"\njourney j {\n  for dana, <|>\n}');
-        expect(labels(list)).toContain('sam');
+        expect(labels(list)).toEqual(['sam']);
+        // The name being typed stays on offer.
+        const typing = await completionsAt('import "people.journey"\njourney j {\n  for dana, sa<|>\n}');
+        expect(labels(typing)).toContain('sam');
+    });
+
+    it('leaves out the barriers an opportunity already fixes', async () => {
+        const list = await completionsAt(map('  stage a { step s { barrier b1 "x" barrier b2 "y" barrier b3 "z" opportunity o "w" fixes b1, <|> } }'));
+        expect(labels(list).sort()).toEqual(['b2', 'b3']);
     });
 
     it('offers personas after emotion ... for', async () => {
@@ -193,6 +201,14 @@ describe('completion: values', () => {
             ['-2 very negative', '-1 negative', '0 neutral', '+1 positive', '+2 very positive']);
     });
 
+    it('completes a score after a sign typed alone, replacing the sign', async () => {
+        const list = await completionsAt(map('  stage a { step s { emotion -<|> } }'));
+        expect(labels(list)).toEqual(['-2', '-1']);
+        const edit = item(list, '-2').textEdit as { range: { start: { character: number } }; newText: string };
+        expect(edit.newText).toBe('-2');
+        expect(edit.range.start.character).toBe('  stage a { step s { emotion '.length);
+    });
+
     it('offers no emotion scores for a metric value', async () => {
         const list = await completionsAt(map('  stage a { step s { metric NPS <|> } }'));
         expect(labels(list)).not.toContain('+1');
@@ -206,6 +222,19 @@ describe('completion: values', () => {
         ]) {
             await complete({ text: map(body), index: 0, disposeAfterCheck: true, expectedItems: ['low', 'medium', 'high'] });
         }
+    });
+});
+
+describe('completion: import paths', () => {
+    it('offers the other journey files of the workspace, relative to this file', async () => {
+        const list = await completionsAt('import <|>');
+        expect(labels(list).sort()).toEqual(['"people.journey"', '"stranger.journey"']);
+        expect(item(list, '"people.journey"').detail).toBe('declares dana, sam, demo, sales, onboarding');
+    });
+
+    it('leaves out the files already imported', async () => {
+        const list = await completionsAt('import "people.journey"\nimport <|>');
+        expect(labels(list)).toEqual(['"stranger.journey"']);
     });
 });
 

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, URI, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, type AstNodeDescription, type Stream, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -7,6 +7,7 @@ import type { TextDocument } from 'langium';
 import { isJourney, type Model } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { keywordDocumentation } from './grammar-docs.js';
+import { isBuiltinUri } from '../builtins.js';
 import { EMOTION_WORDS, describeDeclaration, isBuiltin, signedScore } from './describe.js';
 
 /** Snippets offered where a new stage or a new step may start, with the usual lanes. */
@@ -73,13 +74,42 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             if ((assignment?.feature ?? next.property) === 'score') this.completeScores(context, acceptor);
             return;
         }
+        if (GrammarAST.isRuleCall(feature) && feature.rule.ref?.name === 'STRING') {
+            const assignment = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment);
+            if ((assignment?.feature ?? next.property) === 'path') this.completeImportPaths(context, acceptor);
+            return;
+        }
         return super.completionFor(context, next, acceptor);
     }
 
+    /** The other `.journey` files of the workspace, as paths relative to this file. */
+    private completeImportPaths(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const here = context.document.uri;
+        const imported = new Set(((context.document.parseResult.value as Model).imports ?? []).map(i => i.path));
+        for (const document of this.documents.all) {
+            const uri = document.uri;
+            if (uri.scheme !== here.scheme || uri.toString() === here.toString() || isBuiltinUri(uri) || !uri.path.endsWith('.journey')) continue;
+            const path = UriUtils.relative(UriUtils.dirname(here), uri);
+            if (imported.has(path)) continue;
+            const declares = (document.parseResult.value as Model).declarations?.map(d => d.name).slice(0, 6).join(', ');
+            acceptor(context, {
+                label: JSON.stringify(path),
+                kind: CompletionItemKind.File,
+                detail: declares ? `declares ${declares}` : 'a journey file',
+                sortText: '0',
+            });
+        }
+    }
+
     private completeScores(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        // `emotion -` (a sign typed alone is not a token yet): the score replaces the sign.
+        const sign = context.textDocument.getText().charAt(context.tokenOffset - 1);
+        const start = sign === '-' || sign === '+' ? context.textDocument.positionAt(context.tokenOffset - 1) : undefined;
         for (const [score, word] of EMOTION_WORDS) {
             const label = signedScore(score);
+            if (start && !label.startsWith(sign)) continue;
             acceptor(context, {
+                ...(start ? { textEdit: { range: { start, end: context.position }, newText: label } } : {}),
                 label,
                 kind: CompletionItemKind.Value,
                 detail: word,
@@ -104,6 +134,21 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             insertTextFormat: InsertTextFormat.Snippet,
             sortText: '2',
         });
+    }
+
+    /** Leaves out the names a list already holds: `for dana, |` offers the other personas, `fixes a, |` the other barriers. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        if (refInfo.property !== 'personas' && refInfo.property !== 'fixes') return candidates;
+        const list = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+        if (!Array.isArray(list)) return candidates;
+        const used = new Set<string>();
+        for (const ref of list as Array<{ $refText: string; $refNode?: { offset: number; end: number } }>) {
+            // The name being typed at the cursor stays on offer.
+            if (ref.$refNode && ref.$refNode.offset <= context.offset && context.offset <= ref.$refNode.end) continue;
+            used.add(ref.$refText);
+        }
+        return used.size === 0 ? candidates : candidates.filter(d => !used.has(d.name));
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, _refInfo: ReferenceInfo, _context: CompletionContext): CompletionValueItem {

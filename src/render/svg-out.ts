@@ -3,7 +3,7 @@ import { isRtl } from './text.js';
 
 /** Formats a coordinate: at most two decimals, no float noise, so output is byte-stable. */
 export function n(value: number): string {
-    return String(Math.round(value * 100) / 100);
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
 /** `data-id` and `data-line` attributes of a map element. */
@@ -47,10 +47,11 @@ export class Out {
     private parts: string[] = [];
     private readonly chunks: string[] = [];
 
-    push(...pieces: string[]): void {
-        for (const piece of pieces) this.parts.push(piece);
-        if (this.parts.length >= 256) {
-            this.chunks.push(this.parts.join(''));
+    push(piece: string): void {
+        const parts = this.parts;
+        parts.push(piece);
+        if (parts.length >= 256) {
+            this.chunks.push(parts.join(''));
             this.parts = [];
         }
     }

@@ -99,7 +99,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     out.push(`<style>\n${stylesheet(options.colors ?? 'vscode')}\n</style>`);
     out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
     if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
-    out.push(laneLayer.toString(), stageRules.join(''), body.toString(), cardLayer.toString(), fixLinks.toString(), highlights.toString());
+    for (const layer of [laneLayer.toString(), stageRules.join(''), body.toString(), cardLayer.toString(), fixLinks.toString(), highlights.toString()]) out.push(layer);
     out.push('</svg>\n');
     return out.toString();
 }

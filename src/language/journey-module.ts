@@ -20,6 +20,7 @@ import { JourneyReferencesProvider } from './lsp/references.js';
 import { JourneyRenameProvider } from './lsp/rename.js';
 import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JourneyFoldingRangeProvider } from './lsp/folding.js';
+import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 
 /** Services the journey language adds to Langium's. */
@@ -58,6 +59,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         RenameProvider: services => new JourneyRenameProvider(services),
         DocumentSymbolProvider: () => new JourneyDocumentSymbolProvider(),
         FoldingRangeProvider: services => new JourneyFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new JourneySemanticTokenProvider(services),
     },
 };
 

@@ -20,7 +20,7 @@ export type ReadSide = (file: string) => Promise<string | undefined>;
 /**
  * Parses the given files (absolute path -> text) and whatever they import (read with `read`), and
  * returns each file's map model, or its syntax errors. Only the parser's errors count: a diff
- * compares maps that lint may still complain about.
+ * compares maps that lint may still complain about (unresolved names are compared as written).
  */
 export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSide): Promise<Map<string, SideResult>> {
     const { shared } = createJourneyServices(EmptyFileSystem);
@@ -44,7 +44,8 @@ export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSi
             if (text !== undefined) queue.push(add(target.fsPath, text));
         }
     }
-    await shared.workspace.DocumentBuilder.build(documents.all.toArray(), { validation: false });
+    // No build: the map model reads names as written ($refText), so parsing is all it needs;
+    // linking a large map would cost far more than the diff itself.
     const results = new Map<string, SideResult>();
     for (const [file, document] of roots) {
         const errors = syntaxProblems(document.parseResult);

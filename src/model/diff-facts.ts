@@ -21,33 +21,39 @@ export interface FactSpec<T> {
     value: (fact: T) => unknown;
     /** The fact's whole content: equal keys are the same fact, unchanged. */
     content: (fact: T) => string;
+    /** Whether two facts have the same content (the same as equal `content`, without building keys). */
+    same: (a: T, b: T) => boolean;
     /** Left-over facts with equal keys here are one fact that changed, tried in order. */
     pairBy: Array<(fact: T) => string>;
     /** The fields compared for a paired fact, each reported as its own change. */
     fields: Array<[string, (fact: T) => unknown]>;
 }
 
-export interface FactMatch<T> {
+export interface FactMatch {
     /** Pairs of [index before, index after] (into the full lists) whose content differs in some field. */
     changed: Array<[number, number]>;
     removed: number[];
     added: number[];
-    /** The spec, for the caller's reporting. */
-    spec: FactSpec<T>;
 }
 
 const text = (s: string) => s;
-const json = (v: unknown) => JSON.stringify(v ?? null);
+/** A content key from parts: NUL separates them, SOH stands for a missing one (neither occurs in map text). */
+const key = (...parts: Array<string | number | undefined>) => {
+    let result = '';
+    for (const part of parts) result += (part === undefined ? '\u0001' : String(part)) + '\u0000';
+    return result;
+};
 
 const textFact = (element: ElementKind, list: (s: StepModel) => readonly string[]): FactSpec<string> => ({
-    element, keyKind: element, list, id: text, value: text, content: text, pairBy: [], fields: [],
+    element, keyKind: element, list, id: text, value: text, content: text, same: (a, b) => a === b, pairBy: [], fields: [],
 });
 
 const laneFact = (element: ElementKind, list: (s: StepModel) => readonly LaneItemModel[]): FactSpec<LaneItemModel> => ({
     element, keyKind: element, list,
     id: f => f.text,
     value: f => withoutUndefined({ text: f.text, owner: f.owner }),
-    content: f => json([f.text, f.owner]),
+    content: f => key(f.text, f.owner),
+    same: (a, b) => a.text === b.text && a.owner === b.owner,
     pairBy: [f => f.text],
     fields: [['owner', f => f.owner]],
 });
@@ -56,8 +62,9 @@ export const touchpointSpec: FactSpec<TouchpointModel> = {
     element: 'touchpoint', keyKind: 'touchpoint', list: s => s.touchpoints,
     id: f => f.text ?? f.channel,
     value: f => withoutUndefined({ channel: f.channel, text: f.text }),
-    content: f => json([f.channel, f.text]),
-    pairBy: [f => f.channel, f => json(f.text)],
+    content: f => key(f.channel, f.text),
+    same: (a, b) => a.channel === b.channel && a.text === b.text,
+    pairBy: [f => f.channel, f => key(f.text)],
     fields: [['channel', f => f.channel], ['text', f => f.text]],
 };
 
@@ -65,7 +72,8 @@ export const metricSpec: FactSpec<MetricModel> = {
     element: 'metric', keyKind: 'metric', list: s => s.metrics,
     id: f => f.name,
     value: f => withoutUndefined({ name: f.name, value: f.value, target: f.target }),
-    content: f => json([f.name, f.value, f.target]),
+    content: f => key(f.name, f.value, f.target),
+    same: (a, b) => a.name === b.name && a.value === b.value && a.target === b.target,
     pairBy: [f => f.name],
     fields: [['value', f => f.value], ['target', f => f.target]],
 };
@@ -75,7 +83,8 @@ export const anonymousBarrierSpec: FactSpec<BarrierModel> = {
     element: 'barrier', keyKind: 'barrier', list: s => s.barriers, include: f => f.id === undefined,
     id: f => f.text,
     value: barrierValue,
-    content: f => json([f.text, f.severity]),
+    content: f => key(f.text, f.severity),
+    same: (a, b) => a.text === b.text && a.severity === b.severity,
     pairBy: [f => f.text],
     fields: [['severity', f => f.severity]],
 };
@@ -84,7 +93,9 @@ export const anonymousOpportunitySpec: FactSpec<OpportunityModel> = {
     element: 'opportunity', keyKind: 'opportunity', list: s => s.opportunities, include: f => f.id === undefined,
     id: f => f.text,
     value: opportunityValue,
-    content: f => json(opportunityValue(f)),
+    content: f => key(f.text, f.fixes.join(','), f.impact, f.effort, f.owner),
+    same: (a, b) => a.text === b.text && a.impact === b.impact && a.effort === b.effort && a.owner === b.owner
+        && a.fixes.length === b.fixes.length && a.fixes.every((x, i) => x === b.fixes[i]),
     pairBy: [f => f.text],
     fields: opportunityFields(),
 };
@@ -122,7 +133,8 @@ export const factSpecs = [
  * order); what is left is paired by each `pairBy` key in turn and reported as changed; the rest
  * is removed or added.
  */
-export function matchFacts<T>(spec: FactSpec<T>, before: readonly T[], after: readonly T[]): FactMatch<T> {
+export function matchFacts<T>(spec: FactSpec<T>, before: readonly T[], after: readonly T[]): FactMatch {
+    if (sameInOrder(spec, before, after)) return noChange;
     const included = (list: readonly T[]) => new Set([...list.keys()].filter(i => spec.include?.(list[i]) ?? true));
     const leftBefore = included(before);
     const leftAfter = included(after);
@@ -131,7 +143,18 @@ export function matchFacts<T>(spec: FactSpec<T>, before: readonly T[], after: re
     for (const key of spec.pairBy) {
         pair(before, after, leftBefore, leftAfter, key, (b, a) => changed.push([b, a]));
     }
-    return { changed, removed: [...leftBefore], added: [...leftAfter], spec };
+    return { changed, removed: [...leftBefore], added: [...leftAfter] };
+}
+
+const noChange: FactMatch = { changed: [], removed: [], added: [] }; // never modified
+
+/** The common case, checked first: the same facts in the same order. */
+function sameInOrder<T>(spec: FactSpec<T>, before: readonly T[], after: readonly T[]): boolean {
+    if (before.length !== after.length) return false;
+    for (let i = 0; i < before.length; i++) {
+        if (before[i] !== after[i] && !spec.same(before[i], after[i])) return false;
+    }
+    return true;
 }
 
 function pair<T>(
@@ -162,5 +185,8 @@ export function withoutUndefined<T extends object>(value: T): T {
 
 /** Deep equality for the plain values of the model (strings, numbers, arrays of strings). */
 export function sameValue(a: unknown, b: unknown): boolean {
-    return json(a) === json(b);
+    if (a === b) return true;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) return JSON.stringify(a) === JSON.stringify(b);
+    return false;
 }

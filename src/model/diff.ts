@@ -7,7 +7,7 @@
  */
 import type { BarrierModel, MapModel, OpportunityModel, StageModel, StepModel } from './types.js';
 import {
-    barrierValue, factSpecs, matchFacts, opportunityFields, opportunityValue, sameValue,
+    anonymousBarrierSpec, anonymousOpportunitySpec, barrierValue, factSpecs, matchFacts, opportunityFields, opportunityValue, sameValue,
 } from './diff-facts.js';
 import { reorderedIds } from './diff-order.js';
 import { summarize, type ElementKind, type MapChange, type MapDiff } from './diff-types.js';
@@ -241,6 +241,7 @@ class MapDiffer {
     }
 
     private diffEmotions(stage: StageModel, step: StepModel, old: StepModel, path: string, oldPath: string): void {
+        if (sameEmotions(old.emotions, step.emotions)) return;
         const keyed = (s: StepModel) => {
             const result = new Map<string, StepModel['emotions'][number]>();
             for (const e of s.emotions) {
@@ -283,6 +284,7 @@ class MapDiffer {
             const before = spec.list(old);
             const after = spec.list(step);
             const match = matchFacts(spec, before, after);
+            if (match.changed.length === 0 && match.added.length === 0 && match.removed.length === 0) continue;
             // The renderer keys `next` links by their target, other id-less facts by their index.
             const keyOf = (index: number) => (spec.element === 'next'
                 ? `${stage.id}/${step.id}/next:${String(after[index])}`
@@ -308,29 +310,31 @@ class MapDiffer {
 
     /** Barriers and opportunities with ids in a step that exists now: added, moved from another step, changed. */
     private diffIdFacts(stage: StageModel, step: StepModel, path: string): void {
+        if (step.barriers.length > 0) this.diffIdFactsOf(barrierKind, step.barriers, this.beforeBarriers, stage, step, path);
+        if (step.opportunities.length > 0) this.diffIdFactsOf(opportunityKind, step.opportunities, this.beforeOpportunities, stage, step, path);
+    }
+
+    private diffIdFactsOf<T extends { id?: string }>(
+        kind: IdFactKind<T>, facts: readonly T[], old: Map<string, LocatedFact<T>>, stage: StageModel, step: StepModel, path: string,
+    ): void {
         const identity = stepIdentity(stage, step);
-        const kinds = [
-            { element: 'barrier' as const, list: step.barriers as ReadonlyArray<BarrierModel | OpportunityModel>, old: this.beforeBarriers, value: barrierValue as (f: never) => unknown, fields: [['text', (f: BarrierModel) => f.text], ['severity', (f: BarrierModel) => f.severity]] as Array<[string, (f: never) => unknown]> },
-            { element: 'opportunity' as const, list: step.opportunities, old: this.beforeOpportunities, value: opportunityValue as (f: never) => unknown, fields: opportunityFields() as Array<[string, (f: never) => unknown]> },
-        ];
-        for (const kind of kinds) {
-            kind.list.forEach(fact => {
-                if (fact.id === undefined) return;
-                const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
-                const old = kind.old.get(fact.id);
-                if (!old) {
-                    this.emit({ kind: 'added', element: kind.element, id: fact.id, path, after: kind.value(fact as never) }, key);
-                    return;
-                }
-                if (stepIdentity(old.stage, old.step) !== identity) {
-                    this.emit({ kind: 'moved', element: kind.element, id: fact.id, path, field: 'step', before: stepPath(old.stage, old.step), after: path }, key);
-                }
-                for (const [field, get] of kind.fields) {
-                    const was = get(old.fact as never);
-                    const now = get(fact as never);
-                    if (!sameValue(was, now)) this.emit({ kind: 'changed', element: kind.element, id: fact.id, path, field, before: was, after: now }, key);
-                }
-            });
+        for (const fact of facts) {
+            if (fact.id === undefined) continue;
+            const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
+            const was = old.get(fact.id);
+            if (!was) {
+                this.emit({ kind: 'added', element: kind.element, id: fact.id, path, after: kind.value(fact) }, key);
+                continue;
+            }
+            if (stepIdentity(was.stage, was.step) !== identity) {
+                this.emit({ kind: 'moved', element: kind.element, id: fact.id, path, field: 'step', before: stepPath(was.stage, was.step), after: path }, key);
+            }
+            if (kind.same(was.fact, fact)) continue;
+            for (const [field, get] of kind.fields) {
+                const before = get(was.fact);
+                const after = get(fact);
+                if (!sameValue(before, after)) this.emit({ kind: 'changed', element: kind.element, id: fact.id, path, field, before, after }, key);
+            }
         }
     }
 
@@ -347,6 +351,31 @@ class MapDiffer {
             }
         }
     }
+}
+
+/** How barriers and opportunities with ids are compared. */
+interface IdFactKind<T> {
+    element: 'barrier' | 'opportunity';
+    value: (fact: T) => unknown;
+    same: (a: T, b: T) => boolean;
+    fields: Array<[string, (fact: T) => unknown]>;
+}
+
+const barrierKind: IdFactKind<BarrierModel> = {
+    element: 'barrier', value: barrierValue, same: anonymousBarrierSpec.same,
+    fields: [['text', f => f.text], ['severity', f => f.severity]],
+};
+
+const opportunityKind: IdFactKind<OpportunityModel> = {
+    element: 'opportunity', value: opportunityValue, same: anonymousOpportunitySpec.same, fields: opportunityFields(),
+};
+
+function sameEmotions(a: StepModel['emotions'], b: StepModel['emotions']): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i].persona !== b[i].persona || a[i].score !== b[i].score || a[i].label !== b[i].label) return false;
+    }
+    return true;
 }
 
 function emotionValue(emotion: StepModel['emotions'][number]): unknown {

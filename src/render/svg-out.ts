@@ -18,11 +18,13 @@ export interface TextOptions {
     anchor?: 'middle' | 'end';
 }
 
-/** One line of text. Right-to-left text starts at the box's right edge. */
+/** One line of text. Right-to-left text is aligned on the box's right edge. */
 export function textLine(x: number, y: number, text: string, options: TextOptions = {}): string {
     const cls = options.cls ? ` class="${options.cls}"` : '';
     if (!options.anchor && options.right !== undefined && isRtl(text)) {
-        return `<text x="${n(options.right)}" y="${n(y)}"${cls} direction="rtl" unicode-bidi="embed">${escapeText(text)}</text>`;
+        // Right-aligned, inside a right-to-left embedding (RLE ... PDF) rather than with
+        // direction="rtl": browsers and resvg agree on this, they do not on `direction`.
+        return `<text x="${n(options.right)}" y="${n(y)}"${cls} text-anchor="end">&#x202B;${escapeText(text)}&#x202C;</text>`;
     }
     const anchor = options.anchor ? ` text-anchor="${options.anchor}"` : '';
     return `<text x="${n(x)}" y="${n(y)}"${cls}${anchor}>${escapeText(text)}</text>`;

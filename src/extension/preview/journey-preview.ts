@@ -25,6 +25,7 @@ export class JourneyPreview extends Disposable {
     private readonly echo = new SyncEchoGuard();
     private dependencies = new Set<string>();
     private lastUpdate: UpdateMessage | undefined;
+    private lastFingerprint: string | undefined;
     private webviewReady = false;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
     readonly onDidDispose = this.disposed.event;
@@ -92,6 +93,11 @@ export class JourneyPreview extends Disposable {
         }
         if (this.isDisposed || result.version === null || !this.versions.accept(result.version)) return;
         this.dependencies = new Set(result.dependencies);
+        // The same version comes again when an import changed; if nothing changed at all
+        // (a second validation pass), the page need not redraw.
+        const fingerprint = JSON.stringify([result.version, result.syntaxErrorCount, result.errorCount, result.model]);
+        if (fingerprint === this.lastFingerprint) return;
+        this.lastFingerprint = fingerprint;
         this.lastUpdate = {
             type: 'update',
             resource: result.uri,

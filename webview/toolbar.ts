@@ -1,4 +1,3 @@
-import '@vscode-elements/elements/dist/vscode-toolbar-container/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -26,7 +25,9 @@ export class Toolbar {
     private personaIds: string[] = [];
 
     constructor(container: HTMLElement, actions: ToolbarActions, state: PreviewViewState) {
-        const bar = document.createElement('vscode-toolbar-container');
+        // A plain flex row that wraps: the preview is often narrow, and every control must stay reachable.
+        const bar = document.createElement('div');
+        bar.className = 'journey-toolbar-row';
         this.personaSelect = multiSelect('personas', 'Personas on the emotion curve');
         this.laneSelect = multiSelect('lanes', 'Lanes shown');
         for (const lane of LANES) this.laneSelect.append(option(lane.id, lane.label, !state.hiddenLanes.includes(lane.id)));

@@ -2,14 +2,7 @@ import * as vscode from 'vscode';
 import type { PreviewManager } from './preview/preview-manager.js';
 import { targetResource } from './preview/preview-manager.js';
 import { newMapFromTemplate } from './new-from-template.js';
-
-/** Command ids, as contributed in package.json. */
-export const Commands = {
-    openPreview: 'journey.preview.open',
-    openPreviewToSide: 'journey.preview.openToSide',
-    showSource: 'journey.preview.showSource',
-    newFromTemplate: 'journey.newFromTemplate',
-} as const;
+import { Commands } from './command-ids.js';
 
 export function registerCommands(previews: PreviewManager): vscode.Disposable {
     const open = (sideBySide: boolean) => (uri?: unknown) => {

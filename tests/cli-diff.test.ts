@@ -108,7 +108,7 @@ describe('journey diff OLD NEW', () => {
         expect(html).toContain('<svg');
         expect(html).toContain('data-id="onboard/welcome"');
         expect(html).toContain('class="jd-changes"');
-        expect(html).toContain('<li class="jd-moved"><span class="jd-kind">moved</span>step compare moved from evaluate to need</li>');
+        expect(html).toContain('<li class="jd-moved" title="moved">step compare moved from evaluate to need</li>');
         expect(html).not.toMatch(/<script|\son[a-z]+=/i);
     });
 

@@ -32,7 +32,6 @@ export function formatHtml(run: DiffRun): string {
         '.jd-changes{flex:0 0 360px;margin:0;padding:0;list-style:none;max-height:85vh;overflow:auto}',
         '.jd-changes li{padding:3px 6px;border-left:4px solid;margin:2px 0;word-break:break-word}',
         '.jd-added{border-color:#2da44e}.jd-removed{border-color:#cf222e}.jd-changed{border-color:#bf8700}.jd-moved{border-color:#0969da}',
-        '.jd-kind{font-weight:600;margin-right:4px}',
         '</style>',
         '</head>',
         '<body>',
@@ -57,7 +56,8 @@ function fileSection(file: FileDiff, index: number): string {
 }
 
 function changeItem(change: MapChange): string {
-    return `<li class="jd-${change.kind}"><span class="jd-kind">${change.kind}</span>${escapeHtml(describe(change))}</li>`;
+    // The text says what happened ("added", "removed", "moved", "a -> b"); the colour repeats it.
+    return `<li class="jd-${change.kind}" title="${change.kind}">${escapeHtml(describe(change))}</li>`;
 }
 
 function escapeHtml(text: string): string {

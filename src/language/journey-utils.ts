@@ -11,16 +11,35 @@ export function factHolders(journey: Journey): Array<Stage | Step> {
     return journey.stages.flatMap((stage): Array<Stage | Step> => (stage.steps.length > 0 ? stage.steps : [stage]));
 }
 
+/** Every fact of a journey, in the order written (plain loops: this runs on every validation of large maps). */
 export function journeyFacts(journey: Journey): Fact[] {
-    return journey.stages.flatMap(stage => [...stage.facts, ...stage.steps.flatMap(step => step.facts)]);
+    const result: Fact[] = [];
+    for (const stage of journey.stages) {
+        for (const fact of stage.facts) result.push(fact);
+        for (const step of stage.steps) {
+            for (const fact of step.facts) result.push(fact);
+        }
+    }
+    return result;
 }
 
 export function journeyBarriers(journey: Journey): Barrier[] {
-    return journeyFacts(journey).filter((f): f is Barrier => f.$type === 'Barrier');
+    return factsOfType<Barrier>(journey, 'Barrier');
 }
 
 export function journeyOpportunities(journey: Journey): Opportunity[] {
-    return journeyFacts(journey).filter((f): f is Opportunity => f.$type === 'Opportunity');
+    return factsOfType<Opportunity>(journey, 'Opportunity');
+}
+
+function factsOfType<T extends Fact>(journey: Journey, type: T['$type']): T[] {
+    const result: T[] = [];
+    for (const stage of journey.stages) {
+        for (const fact of stage.facts) if (fact.$type === type) result.push(fact as T);
+        for (const step of stage.steps) {
+            for (const fact of step.facts) if (fact.$type === type) result.push(fact as T);
+        }
+    }
+    return result;
 }
 
 /**

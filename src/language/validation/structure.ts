@@ -1,6 +1,6 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
+import type { AstNode, CompositeCstNode, ValidationAcceptor } from 'langium';
+import { GrammarAST, isCompositeCstNode } from 'langium';
 import type { Journey, Model, Stage } from '../generated/ast.js';
-import { keywordNodes } from '../journey-utils.js';
 import { headerRange } from './ranges.js';
 
 export function checkMultipleJourneys(model: Model, accept: ValidationAcceptor): void {
@@ -40,12 +40,27 @@ const singleModifiers: Record<string, string[]> = {
     Metric: ['target'],
 };
 
+/**
+ * One pass over the node's own CST children: a modifier keyword is a direct child of its rule's
+ * node, while a keyword used as an id sits inside a `Name` node, and nested facts have nodes of their own.
+ */
 export function checkRepeatedModifiers(node: AstNode, accept: ValidationAcceptor): void {
-    for (const keyword of singleModifiers[node.$type] ?? []) {
-        for (const repeat of keywordNodes(node, keyword).slice(1)) {
-            accept('error', `'${keyword}' is given more than once here; each may appear at most once.`,
-                { node, range: repeat.range, code: 'syntax-error' });
+    const keywords = singleModifiers[node.$type];
+    if (!keywords || !node.$cstNode || !isCompositeCstNode(node.$cstNode)) return;
+    let cst: CompositeCstNode = node.$cstNode;
+    // A fact's node is wrapped in the node of the unassigned `Fact` rule call: step inside.
+    for (let inner = cst.content[0]; cst.content.length === 1 && isCompositeCstNode(inner) && inner.astNode === node; inner = cst.content[0]) {
+        cst = inner;
+    }
+    const seen = new Set<string>();
+    for (const child of cst.content) {
+        const source = child.grammarSource;
+        if (!source || !GrammarAST.isKeyword(source) || !keywords.includes(source.value)) continue;
+        if (seen.has(source.value)) {
+            accept('error', `'${source.value}' is given more than once here; each may appear at most once.`,
+                { node, range: child.range, code: 'syntax-error' });
         }
+        seen.add(source.value);
     }
 }
 

@@ -127,6 +127,16 @@ describe('journey diff --git REV [paths...]', () => {
         }
     });
 
+    test('a path that names nothing, in the work tree or at the revision, is a usage error', async () => {
+        const result = await cli('diff', '--git', 'HEAD', 'no-such-folder');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('no such file or folder, in the work tree or at HEAD');
+        // A removed file is still a valid path: it exists at the revision.
+        const removed = await cli('diff', '--git', 'HEAD', 'maps/removed.journey', '--format', 'json');
+        expect(removed.code).toBe(0);
+        expect(JSON.parse(removed.stdout).summary.removed).toBeGreaterThan(0);
+    });
+
     test('a path outside the repository is a usage error', async () => {
         const result = await cli('diff', '--git', 'HEAD', outside);
         expect(result.code).toBe(2);

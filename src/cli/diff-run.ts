@@ -9,7 +9,7 @@ import type { SyntaxProblem } from '../language/lsp/format-text.js';
 import { diffMaps, type MapDiff } from '../model/diff.js';
 import type { MapModel } from '../model/types.js';
 import { buildSide, type ReadSide, type SideResult } from './diff-load.js';
-import { journeyFilesAtRevision, journeyFilesInWorkTree, mapLimited, openRepo, readAtRevision } from './diff-git.js';
+import { journeyFilesAtRevision, journeyFilesInWorkTree, mapLimited, openRepo, readAtRevision, toRepoPath } from './diff-git.js';
 import { UsageError } from './exit-codes.js';
 import { displayPath } from './workspace.js';
 
@@ -75,6 +75,14 @@ export async function diffGit(rev: string, paths: string[], cwd = process.cwd())
     const repo = await openRepo(cwd, rev);
     const under = (paths.length > 0 ? paths : [repo.root]).map(p => path.resolve(cwd, p));
     const [oldFiles, newFiles] = await Promise.all([journeyFilesAtRevision(repo, under), journeyFilesInWorkTree(repo, under)]);
+    // A path may be gone from the work tree (its maps were removed), but it must name something somewhere.
+    for (const p of under) {
+        const prefix = toRepoPath(repo, p);
+        const known = (f: string) => prefix === '' || f === prefix || f.startsWith(`${prefix}/`);
+        if (!fs.existsSync(p) && !oldFiles.some(known)) {
+            throw new UsageError(`journey diff: no such file or folder, in the work tree or at ${rev}: ${p}`);
+        }
+    }
     const abs = (repoPath: string) => path.join(repo.root, ...repoPath.split('/'));
     const oldTexts = await mapLimited(oldFiles, 8, f => readAtRevision(repo, f));
     const oldInputs = new Map<string, string>();

@@ -8,20 +8,20 @@ import { checkDeclarationIds, checkJourneyIds } from './ids.js';
 import { checkImportFound } from './imports.js';
 import { checkMultipleJourneys, checkNoPersona, checkRepeatedModifiers, checkStageContents } from './structure.js';
 import { checkUnusedDeclarations, revalidateImportedFilesOnUpdate } from './unused.js';
+import { UsedDeclarations } from './used-declarations.js';
 
 /** Holds nothing itself: the checks are small functions, registered here by AST type. */
 export class JourneyValidator {}
 
 export function registerValidationChecks(services: JourneyServices): void {
     const documents = services.shared.workspace.LangiumDocuments;
-    const index = services.shared.workspace.IndexManager;
-    const locator = services.workspace.AstNodeLocator;
+    const usedDeclarations = new UsedDeclarations(services.shared);
     const repeatedModifiers = (node: AstNode, accept: ValidationAcceptor) => checkRepeatedModifiers(node, accept);
     const checks: ValidationChecks<JourneyAstType> = {
         Model: (model: Model, accept) => {
             checkMultipleJourneys(model, accept);
             const duplicates = checkDeclarationIds(model, documents, accept);
-            checkUnusedDeclarations(model, index, locator, duplicates, accept);
+            checkUnusedDeclarations(model, usedDeclarations, duplicates, accept);
         },
         Import: (imp, accept) => checkImportFound(imp, documents, accept),
         Journey: (journey: Journey, accept) => {

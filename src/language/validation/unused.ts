@@ -1,18 +1,18 @@
-import type { AstNode, AstNodeLocator, IndexManager, LangiumSharedCoreServices, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumSharedCoreServices, ValidationAcceptor } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { importTarget } from '../imports.js';
+import type { UsedDeclarations } from './used-declarations.js';
 
 /**
  * A persona, channel or team that no reference in any loaded document names: a library's
  * declarations used by a map that imports it count as used. Declarations in `duplicates`
  * (already a `duplicate-id` error, so references go to the other one) are not reported again.
  */
-export function checkUnusedDeclarations(model: Model, index: IndexManager, locator: AstNodeLocator, duplicates: ReadonlySet<AstNode>, accept: ValidationAcceptor): void {
+export function checkUnusedDeclarations(model: Model, usedDeclarations: UsedDeclarations, duplicates: ReadonlySet<AstNode>, accept: ValidationAcceptor): void {
     for (const decl of model.declarations) {
         if (!decl.name || duplicates.has(decl)) continue;
-        const used = index.findAllReferences(decl, locator.getAstNodePath(decl)).head() !== undefined;
-        if (!used) {
+        if (!usedDeclarations.isUsed(decl)) {
             accept('info', `The ${decl.$type.toLowerCase()} '${decl.name}' is declared but never used.`,
                 { node: decl, property: 'name', code: 'unused-declaration' });
         }

@@ -54,15 +54,19 @@ export class Workbench {
         await this.focusEditor();
     }
 
-    /** Runs a command from the palette (F1) by its title, e.g. "Journey: Open Preview". */
+    /** Runs a command from the palette (F1) by its exact title, e.g. "Journey: Open Preview". */
     async runCommand(title: string): Promise<void> {
         await this.page.keyboard.press('F1');
         const input = this.page.locator('.quick-input-widget input');
         await input.waitFor({ timeout: WAIT_MS });
         await input.fill(`>${title}`);
-        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+        // The exact row: "Open Preview" also matches "Open Preview to the Side", and recently used
+        // commands come first, so Enter on the top row is not enough.
+        const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+        const row = this.page.locator('.quick-input-list .monaco-list-row')
+            .filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
         await row.waitFor({ timeout: WAIT_MS });
-        await this.page.keyboard.press('Enter');
+        await row.click();
         await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     }
 

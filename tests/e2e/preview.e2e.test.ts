@@ -87,4 +87,16 @@ describe('the live preview in VS Code', () => {
         await waitFor('the clicked card to lose its highlight', async () =>
             (await preview.locator(`#journey-map [data-line="${clicked}"].highlighted`).count()) === 0);
     });
+
+    it('opens in the same editor group with "Journey: Open Preview"', async () => {
+        // A file with no preview yet (phone-switch.journey is only read by the other tests).
+        const other = 'phone-switch.journey';
+        await workbench.openFile(other);
+        const activeTab = workbench.page.locator('.editor-group-container.active .tab.active');
+        await expect.poll(() => activeTab.getAttribute('data-resource-name'), { timeout: WAIT_MS }).toBe(other);
+        const groups = await workbench.page.locator('.editor-group-container').count();
+        await workbench.runCommand('Journey: Open Preview');
+        await expectText(activeTab, new RegExp(`^Preview\\s+${other.replace('.', '\\.')}`));
+        expect(await workbench.page.locator('.editor-group-container').count()).toBe(groups);
+    });
 });

@@ -70,4 +70,13 @@ describe('```journey blocks in Markdown', () => {
         const html = md.render(`para\n\n\`\`\`journey\n${map}\n\`\`\`\n`);
         expect(html).toMatch(/<div data-line="2" class="journey-fence">/);
     });
+
+    test('junk in a block gives errors, never an exception; the same page renders the same twice', () => {
+        const junk = '```journey\n\u0000\u0001 {{{ "unterminated\n\uFFFF journey {\n```\n';
+        const first = render(junk);
+        expect(first).toContain('data-journey-error=');
+        expect(render(junk)).toBe(first);
+        const many = Array.from({ length: 300 }, (_, i) => `    step s${i} { emotion 1 touchpoint web }`).join('\n');
+        expect(render(`\`\`\`journey\njourney j {\n  stage s {\n${many}\n  }\n}\n\`\`\`\n`)).toContain('data-id="s/s299"');
+    });
 });

@@ -61,10 +61,12 @@ export function checkDuplicateEmotions(holder: Stage | Step, accept: ValidationA
 export function checkMissingEmotion(holder: Stage | Step, personas: string[], accept: ValidationAcceptor): void {
     const found = effectiveEmotions(holder, personas);
     const kind = holder.$type.toLowerCase();
-    const range = headerRange(holder);
+    // The range only when there is a finding: finding the name node costs a CST search.
+    let range: ReturnType<typeof headerRange> | null = null;
+    const rangeOf = () => (range === null ? (range = headerRange(holder)) : range);
     if (personas.length === 0) {
         if (found.size === 0) {
-            accept('warning', `The ${kind} '${holder.name ?? '?'}' has no emotion.`, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion' } });
+            accept('warning', `The ${kind} '${holder.name ?? '?'}' has no emotion.`, { node: holder, range: rangeOf(), code: 'missing-emotion', data: { code: 'missing-emotion' } });
         }
         return;
     }
@@ -73,7 +75,7 @@ export function checkMissingEmotion(holder: Stage | Step, personas: string[], ac
         const message = personas.length === 1
             ? `The ${kind} '${holder.name ?? '?'}' has no emotion.`
             : `The ${kind} '${holder.name ?? '?'}' has no emotion for persona '${persona}'.`;
-        accept('warning', message, { node: holder, range, code: 'missing-emotion', data: { code: 'missing-emotion', persona: personas.length === 1 ? undefined : persona } });
+        accept('warning', message, { node: holder, range: rangeOf(), code: 'missing-emotion', data: { code: 'missing-emotion', persona: personas.length === 1 ? undefined : persona } });
     }
 }
 

@@ -18,13 +18,12 @@ export function checkNoPersona(journey: Journey, accept: ValidationAcceptor): vo
 }
 
 export function checkStageContents(stage: Stage, accept: ValidationAcceptor): void {
-    const range = headerRange(stage);
     if (stage.steps.length > 0 && stage.facts.length > 0) {
         accept('error', `The stage '${stage.name ?? '?'}' holds both steps and facts: move its facts into a step.`,
-            { node: stage, range, code: 'mixed-stage' });
+            { node: stage, range: headerRange(stage), code: 'mixed-stage' });
     } else if (stage.steps.length === 0 && stage.facts.length === 0) {
         accept('warning', `The stage '${stage.name ?? '?'}' is empty: add steps, or facts of its own.`,
-            { node: stage, range, code: 'empty-stage' });
+            { node: stage, range: headerRange(stage), code: 'empty-stage' });
     }
 }
 

@@ -64,6 +64,15 @@ describe('journey render', () => {
         expect(png.readUInt32BE(20)).toBeGreaterThan(300);
     }, 60_000);
 
+    test('png refuses a map too wide to read, with exit 2 and nothing written', async () => {
+        const steps = Array.from({ length: 400 }, (_, i) => `step s${i} { action "a" }`).join('\n');
+        const dir = tempFolder({ 'wide.journey': `journey j { stage s {\n${steps}\n} }\n` });
+        const run = await journey(['render', path.join(dir, 'wide.journey'), '-o', path.join(dir, 'wide.png')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/too large for PNG \(\d+x\d+ px\); use --format svg or html/);
+        expect(fs.readdirSync(dir)).toEqual(['wide.journey']);
+    }, 60_000);
+
     test('mermaid and markdown', async () => {
         const mermaid = await journey(['render', path.join(examples, 'phone-switch.journey'), '--format', 'mermaid']);
         expect(mermaid.code).toBe(0);

@@ -76,8 +76,9 @@ describe('parser messages', () => {
 
     it('an id', async () => {
         const error = await firstSyntaxError('journey j { for }');
-        expect(error.message).toBe("Expected an id (a letter, then letters, digits, _ or -) but found '}'.");
-        expect((await firstSyntaxError('persona "Dana"')).message).toContain('Expected an id');
+        expect(error.message).toBe("Expected an id (a letter, then letters, digits, _ or -) after 'for' but found '}'.");
+        expect((await firstSyntaxError('persona "Dana"')).message).toBe("Expected an id (a letter, then letters, digits, _ or -) after 'persona' but found '\"Dana\"'.");
+        expect((await firstSyntaxError(inStep('      touchpoint web\n      frontstage "x" owner "ops"'))).message).toContain("after 'owner'");
     });
 
     it('a score: says an emotion starts with its score', async () => {

@@ -60,7 +60,9 @@ export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessage
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const rule = ruleOf(options.ruleName);
         const expected = RULE_WORDS[rule] ?? alternatives(options.expectedPathsPerAlt.flat());
-        return `Expected ${expected} but found ${describe(options.actual[0])}.`;
+        // After a keyword that takes an id (`stage`, `for`, `owner`...), say which one.
+        const after = rule === 'Name' && isKeywordToken(options.previous) ? ` after '${options.previous.image}'` : '';
+        return `Expected ${expected}${after} but found ${describe(options.actual[0])}.`;
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
@@ -117,6 +119,10 @@ function alternatives(paths: TokenType[][]): string {
     const words = [...new Set(firsts.map(t => tokenWords(t, '')))];
     if (words.length <= 1) return words[0] ?? 'something else';
     return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+function isKeywordToken(token: IToken | undefined): token is IToken {
+    return !!token && token.tokenType?.name === token.image && /^[a-z]+$/.test(token.image);
 }
 
 function isEof(token: IToken | undefined): boolean {

@@ -35,6 +35,7 @@ beforeAll(() => {
     write('lib/people.journey', 'persona dana "Dana"\n');
     write('maps/uses-lib.journey', 'import "../lib/people.journey"\n\njourney u {\n  for dana\n\n  stage s {\n    emotion 0\n  }\n}\n');
     write('.gitignore', 'ignored/\n');
+    write('spaced/a map ü.journey', journey(stage('s', -2)));
     git('add', '.');
     git('commit', '-q', '-m', 'first');
     // The work tree: one map changed, one removed, one added (untracked), one ignored, an import changed.
@@ -44,6 +45,7 @@ beforeAll(() => {
     write('ignored/skip.journey', journey(stage('i', 0)));
     write('lib/people.journey', 'persona dana "Dana Smith"\n');
     write('other/elsewhere.journey', journey(stage('e', 1)));
+    write('spaced/a map ü.journey', journey(stage('s', -1)));
     process.chdir(repo);
 });
 
@@ -73,6 +75,13 @@ describe('journey diff --git REV [paths...]', () => {
         expect(files).toContain('other/elsewhere.journey');
         expect(files).not.toContain('ignored/skip.journey');
         expect(files).not.toContain('maps/same.journey');
+    });
+
+    test('file names with spaces and non-ASCII letters are read at the revision', async () => {
+        const result = await cli('diff', '--git', 'HEAD', 'spaced', '--format', 'json');
+        expect(JSON.parse(result.stdout).changes).toEqual([
+            { file: 'spaced/a map ü.journey', kind: 'changed', element: 'emotion', id: 'dana', path: 's', field: 'score', persona: 'dana', before: -2, after: -1 },
+        ]);
     });
 
     test('markdown: a summary over all maps, then a section per map', async () => {

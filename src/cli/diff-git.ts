@@ -3,7 +3,7 @@
  * working tree, and their text at the revision. Git runs with execFile (no shell), so paths and
  * revisions are never interpreted by a shell.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './exit-codes.js';
@@ -55,10 +55,69 @@ export async function journeyFilesInWorkTree(repo: GitRepo, under: string[]): Pr
     return [...files].filter(p => fs.existsSync(path.join(repo.root, p))).sort();
 }
 
-/** The text of a file at the commit, or undefined when the commit has no such file. */
+/** The text of a file at the commit, or undefined when the commit has no such file (one `git show`). */
 export async function readAtRevision(repo: GitRepo, repoPath: string): Promise<string | undefined> {
     const shown = await git(['show', `${repo.commit}:${repoPath}`], repo.root);
     return shown.ok ? shown.stdout : undefined;
+}
+
+/**
+ * Reads many files at the commit through one `git cat-file --batch` process instead of one
+ * `git show` each. Answers come back in the order asked. Call `close()` when done.
+ */
+export class RevisionReader {
+    private readonly child: ChildProcessWithoutNullStreams;
+    private readonly waiting: Array<{ path: string; resolve: (text: string | undefined) => void }> = [];
+    private buffer = Buffer.alloc(0);
+    private failed: Error | undefined;
+
+    constructor(private readonly repo: GitRepo) {
+        this.child = spawn('git', ['cat-file', '--batch'], { cwd: repo.root });
+        this.child.stdout.on('data', (chunk: Buffer) => {
+            this.buffer = Buffer.concat([this.buffer, chunk]);
+            this.drain();
+        });
+        // Should the batch process fail, what it still owes is read one `git show` at a time.
+        const fail = (err: Error) => {
+            this.failed = err;
+            for (const { path, resolve } of this.waiting.splice(0)) void readAtRevision(repo, path).then(resolve);
+        };
+        this.child.on('error', fail);
+        this.child.on('close', () => fail(new Error('git cat-file ended')));
+        this.child.stdin.on('error', fail);
+    }
+
+    read(repoPath: string): Promise<string | undefined> {
+        if (this.failed || /[\r\n]/.test(repoPath)) return readAtRevision(this.repo, repoPath);
+        return new Promise(resolve => {
+            this.waiting.push({ path: repoPath, resolve });
+            this.child.stdin.write(`${this.repo.commit}:${repoPath}\n`);
+        });
+    }
+
+    close(): void {
+        this.child.stdin.end();
+    }
+
+    /** Answers are `<id> blob <size>\n<content>\n`, or `<name> missing\n` (also `ambiguous`). */
+    private drain(): void {
+        for (;;) {
+            const newline = this.buffer.indexOf(10);
+            if (newline < 0 || this.waiting.length === 0) return;
+            const header = this.buffer.subarray(0, newline).toString('utf8');
+            const match = / (\w+) (\d+)$/.exec(header);
+            if (!match) {
+                this.buffer = this.buffer.subarray(newline + 1);
+                this.waiting.shift()!.resolve(undefined);
+                continue;
+            }
+            const size = Number(match[2]);
+            if (this.buffer.length < newline + 1 + size + 1) return; // the rest is still coming
+            const content = this.buffer.subarray(newline + 1, newline + 1 + size);
+            this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+            this.waiting.shift()!.resolve(match[1] === 'blob' ? content.toString('utf8') : undefined);
+        }
+    }
 }
 
 /** An absolute path as git names it inside the repository (forward slashes); outside it is a usage error. */
@@ -80,18 +139,4 @@ function realpathOrSelf(p: string): string {
         const parent = path.dirname(absolute);
         return parent === absolute ? absolute : path.join(realpathOrSelf(parent), path.basename(absolute));
     }
-}
-
-/** Runs async jobs with at most `limit` at a time, keeping the order of results. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await job(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }

@@ -9,7 +9,9 @@ import type { SyntaxProblem } from '../language/lsp/format-text.js';
 import { diffMaps, type MapDiff } from '../model/diff.js';
 import type { MapModel } from '../model/types.js';
 import { buildSide, type ReadSide, type SideResult } from './diff-load.js';
-import { journeyFilesAtRevision, journeyFilesInWorkTree, mapLimited, openRepo, readAtRevision, toRepoPath } from './diff-git.js';
+import {
+    journeyFilesAtRevision, journeyFilesInWorkTree, openRepo, RevisionReader, toRepoPath, type GitRepo,
+} from './diff-git.js';
 import { UsageError } from './exit-codes.js';
 import { displayPath } from './workspace.js';
 
@@ -83,8 +85,19 @@ export async function diffGit(rev: string, paths: string[], cwd = process.cwd())
             throw new UsageError(`journey diff: no such file or folder, in the work tree or at ${rev}: ${p}`);
         }
     }
+    const reader = new RevisionReader(repo);
+    try {
+        return await diffRevision(repo, reader, rev, oldFiles, newFiles);
+    } finally {
+        reader.close();
+    }
+}
+
+async function diffRevision(
+    repo: GitRepo, reader: RevisionReader, rev: string, oldFiles: string[], newFiles: string[],
+): Promise<DiffRun> {
     const abs = (repoPath: string) => path.join(repo.root, ...repoPath.split('/'));
-    const oldTexts = await mapLimited(oldFiles, 8, f => readAtRevision(repo, f));
+    const oldTexts = await Promise.all(oldFiles.map(f => reader.read(f)));
     const oldInputs = new Map<string, string>();
     oldFiles.forEach((f, i) => { if (oldTexts[i] !== undefined) oldInputs.set(abs(f), oldTexts[i]!); });
     const newInputs = new Map<string, string>();
@@ -96,7 +109,7 @@ export async function diffGit(rev: string, paths: string[], cwd = process.cwd())
     const readOld: ReadSide = async file => {
         const relative = path.relative(repo.root, file);
         if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-        return readAtRevision(repo, relative.split(path.sep).join('/'));
+        return reader.read(relative.split(path.sep).join('/'));
     };
     const [oldSide, newSide] = await Promise.all([buildSide(oldInputs, readOld), buildSide(newInputs, readDisk)]);
     const run: DiffRun = { multiFile: true, files: [], failures: [] };

@@ -113,8 +113,8 @@ export class JourneyPreview extends Disposable {
         switch (message.type) {
             case 'ready':
                 this.webviewReady = true;
+                // Without a model yet, the request made at construction posts it when it comes.
                 if (this.lastUpdate) this.post(this.lastUpdate);
-                else this.scheduler.request();
                 this.postEditorCursor();
                 break;
             case 'revealSource':

@@ -10,10 +10,10 @@ const args = [
 ];
 
 /** Launches Chromium, or fails with a message that says how to install it (the tests never skip). */
-export async function launchChromium(): Promise<Browser> {
-    if (!fs.existsSync(chromiumPath)) {
-        throw new Error(`Chromium not found at ${chromiumPath}. Install it (Debian: apt-get install -y chromium) `
+export async function launchChromium(executablePath = chromiumPath): Promise<Browser> {
+    if (!fs.existsSync(executablePath)) {
+        throw new Error(`Chromium not found at ${executablePath}. Install it (Debian: apt-get install -y chromium) `
             + 'or set JOURNEY_CHROMIUM to its path. The browser tests need a real browser and do not skip.');
     }
-    return chromium.launch({ executablePath: chromiumPath, args, timeout: 120_000 });
+    return chromium.launch({ executablePath, args, timeout: 120_000 });
 }

@@ -46,6 +46,12 @@ function write(name: string, text: string): string {
     return file;
 }
 
+describe('the browser tests themselves', () => {
+    test('fail with a clear message, never skip, when Chromium is missing', async () => {
+        await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(/Chromium not found at \/nonexistent\/chromium.*apt-get install -y chromium/);
+    });
+});
+
 describe('standalone HTML in Chromium', () => {
     let models: Record<string, MapModel>;
     beforeAll(async () => { models = await exampleModels(); });
@@ -81,6 +87,21 @@ describe('standalone HTML in Chromium', () => {
             const fill = await page.$eval('.jm text', el => getComputedStyle(el).fill);
             expect(fill).toBe('rgb(212, 212, 212)');
             await page.screenshot({ path: path.join(outDir, 'dark.png'), timeout: 90_000 });
+        } finally {
+            await page.close();
+        }
+    }, 120_000);
+
+    test('inside VS Code the colours follow the theme variables', async () => {
+        const svg = renderSvg(await modelOf(everyLane));
+        const page = await browser.newPage();
+        try {
+            // What a webview gets from VS Code: --vscode-* variables on the page.
+            await page.setContent(`<html><body style="--vscode-editor-foreground: rgb(1, 2, 3); --vscode-editorWidget-background: rgb(4, 5, 6); --vscode-contrastBorder: rgb(7, 8, 9); --vscode-charts-blue: rgb(10, 11, 12)">${svg}</body></html>`);
+            expect(await page.$eval('.jm text', el => getComputedStyle(el).fill)).toBe('rgb(1, 2, 3)');
+            expect(await page.$eval('.jm rect.jm-card', el => getComputedStyle(el).fill)).toBe('rgb(4, 5, 6)');
+            expect(await page.$eval('.jm rect.jm-card', el => getComputedStyle(el).stroke)).toBe('rgb(7, 8, 9)');
+            expect(await page.$eval('.jm path.jm-curve.jm-p0', el => getComputedStyle(el).stroke)).toBe('rgb(10, 11, 12)');
         } finally {
             await page.close();
         }

@@ -45,7 +45,8 @@ function isId(text: string): boolean {
 
 /** One line: `~ emotion of dana at need/missed: score -2 -> 0`. */
 export function describe(change: MapChange): string {
-    const where = change.path ? ` at ${change.path}` : '';
+    // A stage's path is its own id, already in the subject.
+    const where = change.path && change.element !== 'stage' ? ` at ${change.path}` : '';
     switch (change.kind) {
         case 'added':
             return `${subject(change)}${where} added${sameAsId(change, change.after) ? '' : `: ${showValue(change.after, change.element)}`}`;
@@ -55,7 +56,7 @@ export function describe(change: MapChange): string {
             return `${subject(change)}${where}: ${change.field} ${showValue(change.before, change.element, change.field)} -> ${showValue(change.after, change.element, change.field)}`;
         case 'moved':
             return change.field === 'position'
-                ? `${subject(change)} moved from position ${String(change.before)} to ${String(change.after)}${where ? ` in ${change.path.split('/')[0]}` : ''}`
+                ? `${subject(change)} moved from position ${String(change.before)} to ${String(change.after)}${change.element === 'stage' ? '' : ` in ${change.path.split('/')[0]}`}`
                 : `${subject(change)} moved from ${String(change.before)} to ${String(change.after)}`;
     }
 }

@@ -23,8 +23,6 @@ interface Located {
 
 interface LocatedFact<T> extends Located {
     fact: T;
-    /** Position among the step's facts of that kind (the renderer's `KIND#N`). */
-    factIndex: number;
 }
 
 /** Compares two maps; `undefined` stands for a file without a journey (or no file at all). */
@@ -404,8 +402,8 @@ function locateFacts<T extends { id?: string }>(model: MapModel, list: (step: St
     const result = new Map<string, LocatedFact<T>>();
     for (const stage of model.stages) {
         stage.steps.forEach((step, index) => {
-            list(step).forEach((fact, factIndex) => {
-                if (fact.id !== undefined && !result.has(fact.id)) result.set(fact.id, { stage, step, index, fact, factIndex });
+            list(step).forEach(fact => {
+                if (fact.id !== undefined && !result.has(fact.id)) result.set(fact.id, { stage, step, index, fact });
             });
         });
     }

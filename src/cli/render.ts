@@ -88,11 +88,8 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
             ...(values.personas !== undefined ? { personas: list(values.personas) } : {}),
         };
         const output = await produce(model, format, { ...options, ...(scale !== undefined ? { scale } : {}) });
-        if (values.output) {
-            writeFileAtomic(values.output, output);
-        } else {
-            io.stdout(typeof output === 'string' ? output : output.toString('base64'));
-        }
+        if (values.output) writeFileAtomic(values.output, output);
+        else if (typeof output === 'string') io.stdout(output); // png always has -o (checked above)
         return ExitCode.Ok;
     },
 };

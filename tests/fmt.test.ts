@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Readable } from 'node:stream';
 import { runCli } from '../src/cli/main.js';
+import { formatStream } from '../src/cli/fmt.js';
 
 async function cli(...args: string[]) {
     let stdout = '';
@@ -120,6 +122,20 @@ describe('journey fmt', () => {
         expect(missing.code).toBe(2);
         expect(missing.stderr).toContain('No such file or folder');
         expect((await cli('fmt', '--frobnicate')).code).toBe(2);
+    });
+
+    test("'journey fmt -' formats standard input", async () => {
+        let stdout = '';
+        let stderr = '';
+        const io = { stdout: (t: string) => { stdout += t; }, stderr: (t: string) => { stderr += t; }, isTTY: false };
+        expect(await formatStream(Readable.from([ugly.slice(0, 20), ugly.slice(20)]), 'print', io)).toBe(0);
+        expect(stdout).toBe(canonical);
+        stdout = '';
+        expect(await formatStream(Readable.from([ugly]), 'check', io)).toBe(1);
+        expect(stdout).toBe('<stdin>\n');
+        expect(await formatStream(Readable.from([broken]), 'print', io)).toBe(1);
+        expect(stderr).toContain('<stdin>:4:15: ');
+        expect((await cli('fmt', '--write', '-')).code).toBe(2);
     });
 
     test('--help describes the flags', async () => {

@@ -37,7 +37,7 @@ syntax errors (reported on stderr as file:line:column, never written); 2 usage o
         const formatter = textFormatter();
         if (positionals.length === 1 && positionals[0] === '-') {
             if (mode === 'write') throw new UsageError('journey fmt: --write needs files, not standard input.');
-            return formatStdin(formatter, mode, io);
+            return formatStream(process.stdin, mode, io, formatter);
         }
         const files = collectJourneyFiles(positionals.length > 0 ? positionals : ['.']);
         let unformatted = 0;
@@ -95,9 +95,12 @@ function reportSyntaxErrors(name: string, result: Extract<FormatTextResult, { ok
     for (const e of result.errors) io.stderr(`  ${name}:${e.line}:${e.column}: ${e.message}\n`);
 }
 
-async function formatStdin(formatter: (text: string) => FormatTextResult, mode: 'check' | 'print', io: CliIO): Promise<ExitCode> {
+/** `journey fmt -`: formats a stream (standard input) to stdout, or with --check says whether it is canonical. */
+export async function formatStream(
+    input: AsyncIterable<Buffer | string>, mode: 'check' | 'print', io: CliIO, formatter = textFormatter(),
+): Promise<ExitCode> {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     const result = formatter(Buffer.concat(chunks).toString('utf8'));
     if (!result.ok) {
         reportSyntaxErrors('<stdin>', result, io);

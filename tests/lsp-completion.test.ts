@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import type { TextDocument } from 'langium';
+import type { CompletionBacktrackingInformation, NextFeature } from 'langium/lsp';
 import { buildFiles, createTestServices } from './helpers.js';
 
 const services = createTestServices();
@@ -239,6 +241,41 @@ describe('completion: import paths', () => {
 });
 
 describe('completion: large maps', () => {
+    it('gives the same answers with its windows as with whole-text parsing and lexing', async () => {
+        const { JourneyCompletionProvider } = await import('../src/language/lsp/completion.js');
+        const { DefaultCompletionProvider } = await import('langium/lsp');
+        // The same provider, with Langium's whole-text parsing and lexing put back.
+        class Unwindowed extends JourneyCompletionProvider {
+            protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+                return (DefaultCompletionProvider.prototype as unknown as Unwindowed).findFeaturesAt.call(this, document, offset);
+            }
+            protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+                return (DefaultCompletionProvider.prototype as unknown as Unwindowed).backtrackToAnyToken.call(this, text, offset);
+            }
+        }
+        const steps = Array.from({ length: 400 }, (_, i) => `    step s${i} "Step ${i}" {\n      touchpoint ${i % 2 ? 'web' : 'kiosk'} "t"\n      emotion 1 for dana\n      barrier b${i} "x" severity low\n      opportunity o${i} "y" fixes b${i} owner sales\n    }`);
+        const body = `  stage a {\n${steps.slice(0, 200).join('\n')}\n  }\n\n  stage b {\n${steps.slice(200).join('\n')}\n  }`;
+        const { services: s, documents } = await buildFiles({ 'people.journey': people, 'big.journey': map(body) });
+        const document = documents['big.journey'];
+        const text = document.textDocument.getText();
+        expect(text.length).toBeGreaterThan(40_000);
+        const plain = new Unwindowed(s.Journey);
+        const probes = [
+            text.indexOf('  stage b'), text.indexOf('touchpoint web', 30_000) + 'touchpoint '.length, text.indexOf('touchpoint web', 30_000) + 'touchpoint w'.length,
+            text.indexOf('fixes b300') + 'fixes '.length, text.indexOf('fixes b300') + 'fixes b3'.length, text.indexOf('owner sales', 35_000) + 'owner '.length,
+            text.indexOf('emotion 1 for dana', 20_000) + 'emotion '.length, text.indexOf('emotion 1 for dana', 20_000) + 'emotion 1 for '.length,
+            text.indexOf('severity low', 25_000) + 'severity '.length, text.indexOf('    step s250') , text.indexOf('    step s250') + 4,
+            text.indexOf('"Step 399"'), text.length - 2, text.indexOf('barrier b399'), text.indexOf('opportunity o399') - 1,
+        ];
+        for (const offset of probes) {
+            const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) };
+            const windowed = await s.Journey.lsp.CompletionProvider!.getCompletion(document, params);
+            const whole = await plain.getCompletion(document, params);
+            const summary = (list: CompletionList | undefined) => (list?.items ?? []).map(i => `${i.label}@${JSON.stringify(i.textEdit)}`).sort();
+            expect(summary(windowed), `at offset ${offset}: ${JSON.stringify(text.slice(offset - 20, offset))}|`).toEqual(summary(whole));
+        }
+    });
+
     it('finds the same features deep in a map of 300 steps', async () => {
         const steps = Array.from({ length: 300 }, (_, i) => `    step s${i} {\n      touchpoint web\n      emotion 1\n    }`).join('\n');
         const text = map(`  stage a {\n${steps}\n    step last {\n      next <|>\n    }\n  }\n  stage b {\n    step after {\n      <|>\n    }\n  }`);

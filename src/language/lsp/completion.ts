@@ -1,12 +1,13 @@
-import { AstUtils, CstUtils, GrammarAST, URI, UriUtils, type AstNodeDescription, type Stream, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, UriUtils, type AstNodeDescription, type Stream, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'langium';
-import { isJourney, type Model } from '../generated/ast.js';
+import type { Model } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { keywordDocumentation } from './grammar-docs.js';
+import { lexWindow, parseWindow } from './completion-window.js';
 import { isBuiltinUri } from '../builtins.js';
 import { EMOTION_WORDS, describeDeclaration, isBuiltin, signedScore } from './describe.js';
 
@@ -176,30 +177,24 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     /**
      * Langium re-parses the text from the start of the file up to the cursor to learn which
-     * features may follow. Inside a stage, the text from the start of the enclosing step (or
-     * stage) with a synthetic `journey`/`stage` header in front gives the same features at a
-     * fraction of the cost on a large map.
+     * features may follow; on a large map a shorter text with the same features is parsed
+     * instead (see `parseWindow`). The stand-in document only has to answer `getText` for the
+     * whole window and `positionAt` for its end.
      */
-    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
-        const window = this.windowBefore(document, offset);
-        if (!window) return super.findFeaturesAt(document, offset);
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const document = this.currentDocument;
+        const window = document && document.textDocument === textDocument ? parseWindow(document, offset) : undefined;
+        if (window === undefined) return super.findFeaturesAt(textDocument, offset);
         return super.findFeaturesAt({ getText: () => window, positionAt: () => ({ line: 0, character: 0 }) } as unknown as TextDocument, window.length);
     }
 
-    /**
-     * Langium lexes the whole text to find the tokens around the cursor. Lexing from the token
-     * before the one before the cursor (a known token boundary, from the syntax tree) to a few
-     * lines past the cursor finds the same two tokens.
-     */
+    /** Langium lexes the whole text to find the tokens around the cursor; a window finds the same ones. */
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
-        const start = this.windowStart(text, offset);
-        if (start === undefined || text.length < 20_000) return super.backtrackToAnyToken(text, offset);
-        let end = offset;
-        for (let lines = 0; lines < 3 && end < text.length; lines++) {
-            const next = text.indexOf('\n', end + 1);
-            end = next < 0 ? text.length : next;
-            if (text.slice(offset, end).trim() !== '') break;
-        }
+        const document = this.currentDocument;
+        // The document whose contexts are being built; its text is the very string passed here.
+        const window = document && document.textDocument.getText() === text ? lexWindow(document, offset) : undefined;
+        if (!window) return super.backtrackToAnyToken(text, offset);
+        const { start, end } = window;
         const found = super.backtrackToAnyToken(text.slice(start, end), offset - start);
         const shift = (value: number | undefined) => (value === undefined ? undefined : value + start);
         return {
@@ -210,56 +205,10 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
-    /** The start of the second token before `offset` in the current document's syntax tree. */
-    private windowStart(text: string, offset: number): number | undefined {
-        // The document whose contexts are being built; its text is the very string passed here.
-        const document = this.currentDocument;
-        const root = document?.parseResult.value.$cstNode;
-        if (!root || document!.textDocument.getText() !== text) return undefined;
-        const before = CstUtils.findLeafNodeBeforeOffset(root, offset);
-        if (!before) return undefined;
-        const previous = CstUtils.getPreviousNode(before, false);
-        return previous?.offset ?? before.offset;
-    }
-
     private currentDocument: LangiumDocument | undefined;
 
     protected override buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         this.currentDocument = document;
         return super.buildContexts(document, position);
     }
-
-    private windowBefore(textDocument: TextDocument, offset: number): string | undefined {
-        const document = this.documents.getDocument(URI.parse(textDocument.uri));
-        if (!document || document.textDocument !== textDocument) return undefined;
-        const model = document.parseResult.value as Model;
-        const journey = lastStartingBefore(model.journeys ?? [], offset);
-        if (!journey || !isJourney(journey)) return undefined;
-        const stage = lastStartingBefore(journey.stages, offset);
-        if (!stage) return undefined;
-        const text = textDocument.getText();
-        const step = lastStartingBefore(stage.steps, offset);
-        if (step) return `journey j {\nstage s {\n${text.slice(step.$cstNode!.offset, offset)}`;
-        return `journey j {\n${text.slice(stage.$cstNode!.offset, offset)}`;
-    }
-}
-
-/** The last node (in order of appearance) whose text starts, keyword included, before `offset`. */
-function lastStartingBefore<T extends { $cstNode?: { offset: number; text: string } }>(nodes: T[], offset: number): T | undefined {
-    let low = 0;
-    let high = nodes.length - 1;
-    let found: T | undefined;
-    while (low <= high) {
-        const middle = (low + high) >> 1;
-        const start = nodes[middle].$cstNode?.offset;
-        if (start === undefined) return undefined;
-        // The keyword (`stage`, `step`) must lie wholly before the cursor.
-        if (start + 5 < offset) {
-            found = nodes[middle];
-            low = middle + 1;
-        } else {
-            high = middle - 1;
-        }
-    }
-    return found;
 }

@@ -18,6 +18,7 @@ export const quietSettings = {
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'git.enabled': false,
     'files.autoSave': 'off',
 };

@@ -25,7 +25,6 @@ export class JourneyPreview extends Disposable {
     private readonly echo = new SyncEchoGuard();
     private dependencies = new Set<string>();
     private lastUpdate: UpdateMessage | undefined;
-    private lastFingerprint: string | undefined;
     private webviewReady = false;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
     readonly onDidDispose = this.disposed.event;
@@ -94,10 +93,8 @@ export class JourneyPreview extends Disposable {
         if (this.isDisposed || result.version === null || !this.versions.accept(result.version)) return;
         this.dependencies = new Set(result.dependencies);
         // The same version comes again when an import changed; if nothing changed at all
-        // (a second validation pass), the page need not redraw.
-        const fingerprint = JSON.stringify([result.version, result.syntaxErrorCount, result.errorCount, result.model]);
-        if (fingerprint === this.lastFingerprint) return;
-        this.lastFingerprint = fingerprint;
+        // (a second validation pass), the page need not redraw. Compared only then: off the typing path.
+        if (this.lastUpdate?.version === result.version && sameContent(this.lastUpdate, result)) return;
         this.lastUpdate = {
             type: 'update',
             resource: result.uri,
@@ -181,4 +178,9 @@ export class JourneyPreview extends Disposable {
 /** The column to open the source in when no editor shows it: left of the preview, or the first. */
 function otherColumn(previewColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
     return previewColumn !== undefined && previewColumn > vscode.ViewColumn.One ? previewColumn - 1 : vscode.ViewColumn.One;
+}
+
+function sameContent(shown: UpdateMessage, result: MapModelResult): boolean {
+    return shown.syntaxErrorCount === result.syntaxErrorCount && shown.errorCount === result.errorCount
+        && JSON.stringify(shown.model) === JSON.stringify(result.model);
 }

@@ -70,4 +70,27 @@ describe('a library follows the maps that import it', () => {
         await shared.workspace.DocumentBuilder.update([URI.file(main)], []);
         expect(codesAt(library().diagnostics ?? [])).toEqual(['unused-declaration@1', 'unused-declaration@2']);
     });
+
+    it('an importer follows its imports: a file that appears, a clash that comes and goes', async () => {
+        const main = write('follow/main.journey', 'import "a.journey"\nimport "b.journey"\npersona p\njourney j { for p stage s { touchpoint web emotion 0 } }\n');
+        const a = write('follow/a.journey', 'team ta\n');
+        const { shared } = createJourneyServices(NodeFileSystem);
+        const docs = shared.workspace.LangiumDocuments;
+        const built = await Promise.all([main, a].map(file => docs.getOrCreateDocument(URI.file(file))));
+        await shared.workspace.DocumentBuilder.build(built, { validation: true });
+        const mainDiagnostics = () => codesAt(docs.getDocument(URI.file(main))!.diagnostics ?? []);
+        expect(mainDiagnostics()).toEqual(['import-not-found@2']);
+
+        const b = write('follow/b.journey', 'team ta\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(b)], []);
+        expect(mainDiagnostics()).toEqual(['duplicate-id@2']);
+
+        write('follow/b.journey', 'team tb\n');
+        await shared.workspace.DocumentBuilder.update([URI.file(b)], []);
+        expect(mainDiagnostics()).toEqual([]);
+
+        fs.rmSync(b);
+        await shared.workspace.DocumentBuilder.update([], [URI.file(b)]);
+        expect(mainDiagnostics()).toEqual(['import-not-found@2']);
+    });
 });

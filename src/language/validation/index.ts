@@ -7,7 +7,8 @@ import { checkMissingEvidence, checkMissingTouchpoint, checkOpportunityOwner, ch
 import { checkDeclarationIds, checkJourneyIds } from './ids.js';
 import { checkImportFound } from './imports.js';
 import { checkMultipleJourneys, checkNoPersona, checkRepeatedModifiers, checkStageContents } from './structure.js';
-import { checkUnusedDeclarations, revalidateImportedFilesOnUpdate } from './unused.js';
+import { checkUnusedDeclarations } from './unused.js';
+import { followImportsOnUpdate } from './import-updates.js';
 import { UsedDeclarations } from './used-declarations.js';
 
 /** Holds nothing itself: the checks are small functions, registered here by AST type. */
@@ -42,7 +43,7 @@ export function registerValidationChecks(services: JourneyServices): void {
         Metric: repeatedModifiers,
     };
     services.validation.ValidationRegistry.register(checks, services.journey.Validator);
-    revalidateImportedFilesOnUpdate(services.shared);
+    followImportsOnUpdate(services.shared);
 }
 
 /** Checks of each step, and of each stage that holds facts instead of steps. */

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import {
+    createMessageConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter, type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { ensureBuilt } from './build-support.js';
+
+const bin = path.resolve('bin/journey-language-server.cjs');
+
+/** initialize, shutdown, exit over an established connection; returns the server's capabilities' hover flag and exit code. */
+async function roundTrip(connection: MessageConnection, child: ChildProcess): Promise<{ hover: unknown; exitCode: number | null }> {
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+    const result = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    const exitCode = await exited;
+    connection.dispose();
+    return { hover: result.capabilities.hoverProvider, exitCode };
+}
+
+describe('the standalone language server transports', () => {
+    it('--node-ipc: speaks LSP over the Node IPC channel of a forked process', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const child = fork(bin, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+        const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+        const { hover, exitCode } = await roundTrip(connection, child);
+        expect(hover).toBeTruthy();
+        expect(exitCode).toBe(0);
+    }, 60_000);
+
+    it('--socket=PORT: connects to a port the client listens on (loopback only)', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const server = net.createServer();
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        const port = (server.address() as net.AddressInfo).port;
+        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
+        const child = spawn(process.execPath, [bin, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+        try {
+            const socket = await accepted;
+            const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+            const { hover, exitCode } = await roundTrip(connection, child);
+            expect(hover).toBeTruthy();
+            expect(exitCode).toBe(0);
+        } finally {
+            if (child.exitCode === null) child.kill();
+            server.close();
+        }
+    }, 60_000);
+});
+
+describe('the standalone language server without its client', () => {
+    it('exits when stdin closes (the editor went away), and does not hang', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'ignore', 'pipe'] });
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        child.stdin!.end();
+        const timer = setTimeout(() => child.kill(), 20_000);
+        const code = await exited;
+        clearTimeout(timer);
+        expect(child.signalCode).toBeNull(); // it ended by itself, not by the kill above
+        expect(code).not.toBeNull();
+    }, 30_000);
+
+    it('starts on --stdio by default when no transport is named', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const child = spawn(process.execPath, [bin], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+        child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        let out = '';
+        const answered = new Promise<string>(resolve => child.stdout!.on('data', chunk => {
+            out += String(chunk);
+            if (out.includes('"capabilities"')) resolve(out);
+        }));
+        const timer = setTimeout(() => child.kill(), 20_000);
+        expect(await answered).toMatch(/^Content-Length: \d+\r\n\r\n\{.*"id":1/);
+        clearTimeout(timer);
+        child.kill();
+    }, 30_000);
+});

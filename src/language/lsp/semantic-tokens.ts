@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import type {
@@ -26,11 +26,15 @@ const TYPES: Record<string, string> = {
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | 'prune' {
         const declare = (type: string) => acceptor({ node, property: 'name' as never, type, modifier: SemanticTokenModifiers.declaration });
+        // A reference knows its own token: no search through the syntax tree (thousands of them on a large map).
+        const reference = (ref: Reference | undefined, type: string, modifier?: string) => {
+            if (ref?.$refNode) acceptor({ cst: ref.$refNode, type, modifier });
+        };
         switch (node.$type) {
             case 'Persona': case 'Channel': case 'Team': case 'Journey': case 'Stage': case 'Step':
                 if ((node as Persona | Channel | Team | Journey | Stage | Step).name) declare(TYPES[node.$type]);
                 if (node.$type === 'Journey') {
-                    (node as Journey).personas.forEach((_, index) => acceptor({ node, property: 'personas' as never, index, type: TYPES.Persona }));
+                    (node as Journey).personas.forEach(persona => reference(persona, TYPES.Persona));
                 }
                 return node.$type === 'Persona' || node.$type === 'Channel' || node.$type === 'Team' ? 'prune' : undefined;
             case 'Barrier':
@@ -39,24 +43,24 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             case 'Opportunity': {
                 const opportunity = node as Opportunity;
                 if (opportunity.name) declare(TYPES.Opportunity);
-                opportunity.fixes.forEach((_, index) => acceptor({ node, property: 'fixes' as never, index, type: TYPES.Barrier }));
-                if (opportunity.owner) acceptor({ node, property: 'owner' as never, type: TYPES.Team });
+                opportunity.fixes.forEach(barrier => reference(barrier, TYPES.Barrier));
+                reference(opportunity.owner, TYPES.Team);
                 return 'prune';
             }
             case 'Touchpoint': {
                 const channel = (node as Touchpoint).channel;
                 const builtin = channel.ref !== undefined && isBuiltin(channel.ref);
-                acceptor({ node, property: 'channel' as never, type: TYPES.Channel, modifier: builtin ? SemanticTokenModifiers.defaultLibrary : undefined });
+                reference(channel, TYPES.Channel, builtin ? SemanticTokenModifiers.defaultLibrary : undefined);
                 return 'prune';
             }
             case 'Emotion': {
                 const emotion = node as Emotion;
                 acceptor({ node, property: 'score' as never, type: SemanticTokenTypes.number });
-                if (emotion.persona) acceptor({ node, property: 'persona' as never, type: TYPES.Persona });
+                reference(emotion.persona, TYPES.Persona);
                 return 'prune';
             }
             case 'Frontstage': case 'Backstage': case 'Support':
-                if ((node as { owner?: unknown }).owner) acceptor({ node, property: 'owner' as never, type: TYPES.Team });
+                reference((node as { owner?: Reference }).owner, TYPES.Team);
                 return 'prune';
             case 'Metric': {
                 const metric = node as Metric;
@@ -66,7 +70,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
                 return 'prune';
             }
             case 'Next':
-                if ((node as Next).step) acceptor({ node, property: 'step' as never, type: TYPES.Step });
+                reference((node as Next).step, TYPES.Step);
                 return 'prune';
             default:
                 return undefined;

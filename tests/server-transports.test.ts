@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -42,6 +44,27 @@ describe('the standalone language server transports', () => {
         const port = (server.address() as net.AddressInfo).port;
         const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
         const child = spawn(process.execPath, [bin, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+        try {
+            const socket = await accepted;
+            const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+            const { hover, exitCode } = await roundTrip(connection, child);
+            expect(hover).toBeTruthy();
+            expect(exitCode).toBe(0);
+        } finally {
+            if (child.exitCode === null) child.kill();
+            server.close();
+        }
+    }, 60_000);
+});
+
+describe('the standalone language server over a named pipe', () => {
+    it('--pipe=NAME: connects to a Unix domain socket the client listens on', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'journey-pipe-')), 'lsp.sock');
+        const server = net.createServer();
+        await new Promise<void>(resolve => server.listen(socketPath, resolve));
+        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
+        const child = spawn(process.execPath, [bin, `--pipe=${socketPath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
         try {
             const socket = await accepted;
             const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));

@@ -354,3 +354,45 @@ describe('the journey, declarations and stages', () => {
         expect(line(diff.changes[0])).toContain('journey');
     });
 });
+
+describe('robustness', () => {
+    test('maps with duplicate ids, unknown names and odd scores diff without crashing', async () => {
+        const odd = [
+            'journey j {',
+            '  for ghost',
+            '  stage a {',
+            '    step s {',
+            '      emotion 7',
+            '      emotion 1',
+            '      barrier b "x"',
+            '      next nowhere',
+            '    }',
+            '    step s {',
+            '      barrier b "y"',
+            '      opportunity o "z" fixes missing owner nobody',
+            '    }',
+            '  }',
+            '  stage a {',
+            '  }',
+            '}',
+        ].join('\n');
+        const diff = await diffTexts(map(), odd);
+        expect(diff.changes.length).toBeGreaterThan(0);
+        expect((await diffTexts(odd, odd)).changes).toEqual([]);
+    });
+
+    test('random deletions of lines never break the diff', async () => {
+        const base = fixture('after.journey').split('\n');
+        const other = await modelOf(fixture('before.journey'));
+        let seed = 7;
+        const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+        for (let round = 0; round < 25; round++) {
+            const kept = base.filter(() => random() > 0.15);
+            const model = await modelOf(kept.join('\n'));
+            const there = diffMaps(other, model);
+            const back = diffMaps(model, other);
+            expect(there.summary.added).toBe(back.summary.removed);
+            expect(there.summary.changed).toBe(back.summary.changed);
+        }
+    });
+});

@@ -39,9 +39,50 @@ export function stepPath(stage: StageModel, step: StepModel): string {
     return step.implicit ? stage.id : `${stage.id}/${step.id}`;
 }
 
+/**
+ * What elements are matched by. Normally the id; a map with duplicate ids (an error the linter
+ * reports) still diffs sanely: the second `s` matches the second `s`. Filled by `assignIdentities`.
+ */
+const identities = new WeakMap<object, string>();
+
+function assignIdentities<T extends object>(items: Iterable<T>, base: (item: T) => string): void {
+    const seen = new Map<string, number>();
+    for (const item of items) {
+        const id = base(item);
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        identities.set(item, n === 1 ? id : `${id}\u0000${n}`);
+    }
+}
+
 /** Steps are matched across the journey by id; the implicit step of a stage by its stage's id. */
 function stepIdentity(stage: StageModel, step: StepModel): string {
-    return step.implicit ? `\u0000${stage.id}` : step.id;
+    return identities.get(step) ?? (step.implicit ? `\u0000${stage.id}` : step.id);
+}
+
+function stageIdentity(stage: StageModel): string {
+    return identities.get(stage) ?? stage.id;
+}
+
+function factIdentity(fact: { id?: string }): string {
+    return identities.get(fact) ?? fact.id ?? '';
+}
+
+function assignModelIdentities(model: MapModel): void {
+    assignIdentities(model.stages, s => s.id);
+    const steps: Array<{ stage: StageModel; step: StepModel }> = [];
+    for (const stage of model.stages) for (const step of stage.steps) steps.push({ stage, step });
+    // Identities go on the steps themselves; the pairs only carry each step's stage to `base`.
+    const seen = new Map<string, number>();
+    for (const { stage, step } of steps) {
+        const id = step.implicit ? `\u0000${stageIdentity(stage)}` : step.id;
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        identities.set(step, n === 1 ? id : `${id}\u0000${n}`);
+    }
+    const all = <T>(list: (step: StepModel) => readonly T[]) => steps.flatMap(({ step }) => list(step));
+    assignIdentities(all(step => step.barriers).filter(b => b.id !== undefined), b => b.id!);
+    assignIdentities(all(step => step.opportunities).filter(o => o.id !== undefined), o => o.id!);
 }
 
 class MapDiffer {
@@ -63,9 +104,11 @@ class MapDiffer {
         private readonly before: MapModel, private readonly after: MapModel,
         private readonly hadBefore: boolean, private readonly hasAfter: boolean,
     ) {
+        assignModelIdentities(before);
+        assignModelIdentities(after);
         this.beforeSteps = locateSteps(before);
         this.afterSteps = locateSteps(after);
-        this.afterStages = new Set(after.stages.map(s => s.id));
+        this.afterStages = new Set(after.stages.map(stageIdentity));
         const followedBefore = new Set(before.journey.personas);
         const followedAfter = new Set(after.journey.personas);
         this.onlyOneSide = new Set([
@@ -152,14 +195,14 @@ class MapDiffer {
     }
 
     private diffStages(): void {
-        const beforeStages = new Map(this.before.stages.map((s, i) => [s.id, { stage: s, index: i }]));
-        const reordered = reorderedIds(this.before.stages.map(s => s.id), this.after.stages.map(s => s.id));
+        const beforeStages = new Map(this.before.stages.map((s, i) => [stageIdentity(s), { stage: s, index: i }]));
+        const reordered = reorderedIds(this.before.stages.map(stageIdentity), this.after.stages.map(stageIdentity));
         this.after.stages.forEach((stage, index) => {
-            const old = beforeStages.get(stage.id);
+            const old = beforeStages.get(stageIdentity(stage));
             if (!old) {
                 this.emit({ kind: 'added', element: 'stage', id: stage.id, path: stage.id, after: stage.label }, stage.id);
             } else {
-                if (reordered.has(stage.id)) {
+                if (reordered.has(stageIdentity(stage))) {
                     this.emit({ kind: 'moved', element: 'stage', id: stage.id, path: stage.id, field: 'position', before: old.index + 1, after: index + 1 }, stage.id);
                 }
                 if (old.stage.label !== stage.label) {
@@ -169,7 +212,7 @@ class MapDiffer {
             this.diffStepsOf(stage, old?.stage);
         });
         for (const stage of this.before.stages) {
-            if (this.afterStages.has(stage.id)) continue;
+            if (this.afterStages.has(stageIdentity(stage))) continue;
             this.emit({ kind: 'removed', element: 'stage', id: stage.id, path: stage.id, before: stage.label }, 'journey');
             this.removedStepsOf(stage);
         }
@@ -187,7 +230,7 @@ class MapDiffer {
             const key = `${stage.id}/${step.id}`;
             if (!old) {
                 if (!step.implicit) this.emit({ kind: 'added', element: 'step', id: step.id, path, after: step.label }, key);
-            } else if (old.stage.id !== stage.id) {
+            } else if (stageIdentity(old.stage) !== stageIdentity(stage)) {
                 this.emit({ kind: 'moved', element: 'step', id: step.id, path, field: 'stage', before: old.stage.id, after: stage.id }, key);
             } else if (reordered.has(identity)) {
                 this.emit({ kind: 'moved', element: 'step', id: step.id, path, field: 'position', before: old.index + 1, after: index + 1 }, key);
@@ -214,7 +257,7 @@ class MapDiffer {
 
     private removedStep(stage: StageModel, step: StepModel): void {
         const path = stepPath(stage, step);
-        const nearest = this.afterStages.has(stage.id) ? stage.id : 'journey';
+        const nearest = this.afterStages.has(stageIdentity(stage)) ? stage.id : 'journey';
         if (!step.implicit) this.emit({ kind: 'removed', element: 'step', id: step.id, path, before: step.label }, nearest);
         if (step.implicit) {
             this.diffEmotions(stage, emptyStep(step), step, path, path);
@@ -319,7 +362,7 @@ class MapDiffer {
         for (const fact of facts) {
             if (fact.id === undefined) continue;
             const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
-            const was = old.get(fact.id);
+            const was = old.get(factIdentity(fact));
             if (!was) {
                 this.emit({ kind: 'added', element: kind.element, id: fact.id, path, after: kind.value(fact) }, key);
                 continue;
@@ -339,12 +382,12 @@ class MapDiffer {
     /** Barriers and opportunities with ids that were in `old` (a step at `path`) and are nowhere now. */
     private removedIdFacts(old: StepModel, path: string, nearestKey: string): void {
         for (const barrier of old.barriers) {
-            if (barrier.id !== undefined && !this.afterBarriers.has(barrier.id)) {
+            if (barrier.id !== undefined && !this.afterBarriers.has(factIdentity(barrier))) {
                 this.emit({ kind: 'removed', element: 'barrier', id: barrier.id, path, before: barrierValue(barrier) }, nearestKey);
             }
         }
         for (const opportunity of old.opportunities) {
-            if (opportunity.id !== undefined && !this.afterOpportunities.has(opportunity.id)) {
+            if (opportunity.id !== undefined && !this.afterOpportunities.has(factIdentity(opportunity))) {
                 this.emit({ kind: 'removed', element: 'opportunity', id: opportunity.id, path, before: opportunityValue(opportunity) }, nearestKey);
             }
         }
@@ -403,7 +446,7 @@ function locateFacts<T extends { id?: string }>(model: MapModel, list: (step: St
     for (const stage of model.stages) {
         stage.steps.forEach((step, index) => {
             list(step).forEach(fact => {
-                if (fact.id !== undefined && !result.has(fact.id)) result.set(fact.id, { stage, step, index, fact });
+                if (fact.id !== undefined) result.set(factIdentity(fact), { stage, step, index, fact });
             });
         });
     }

@@ -122,6 +122,47 @@ journey j "J" {
         expect(tokens(formatted)).toEqual(tokens(text));
     });
 
+    it('formats every fixture that parses idempotently, keeping tokens and comments', () => {
+        const fixtures: string[] = [];
+        const walk = (dir: string) => {
+            for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                if (entry.isDirectory()) walk(`${dir}/${entry.name}`);
+                else if (entry.name.endsWith('.journey')) fixtures.push(`${dir}/${entry.name}`);
+            }
+        };
+        walk('tests/fixtures');
+        let formatted = 0;
+        for (const file of fixtures) {
+            const text = fs.readFileSync(file, 'utf8');
+            if (!formatJourneyText(Journey, text).ok) continue;
+            expectCanonical(text);
+            formatted++;
+        }
+        expect(formatted).toBeGreaterThan(0);
+    });
+
+    it.each(examples)('formats %s with comments sprinkled between tokens idempotently, keeping them all', name => {
+        const text = fs.readFileSync(`examples/${name}`, 'utf8');
+        let seed = 11;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const { tokens: words } = Journey.parser.Lexer.tokenize(text);
+        let result = '';
+        let offset = 0;
+        words.forEach((token, i) => {
+            const end = token.startOffset + token.image.length;
+            result += text.slice(offset, end);
+            offset = end;
+            const r = random();
+            if (r < 0.08) result += ` // line ${i}\n`;
+            else if (r < 0.16) result += ` /* block ${i} */ `;
+            else if (r < 0.2) result += `\n\n/* own\n   lines ${i} */\n`;
+            else if (r < 0.24) result += `\n// own ${i}\n`;
+        });
+        result += text.slice(offset);
+        const formatted = expectCanonical(result);
+        expect(tokens(formatted)).toEqual(tokens(text));
+    });
+
     it('keeps comments everywhere: between tokens, before closing braces, at the start and the end', () => {
         const text = `// head
 

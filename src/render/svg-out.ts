@@ -58,7 +58,12 @@ export class Out {
         }
     }
 
+    /** The text so far as flat chunks, to be joined once by whoever assembles the picture. */
+    pieces(): string[] {
+        return this.parts.length > 0 ? [...this.chunks, this.parts.join('')] : this.chunks;
+    }
+
     toString(): string {
-        return this.chunks.join('') + this.parts.join('');
+        return this.pieces().join('');
     }
 }

@@ -130,9 +130,13 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
     }
     const all = langiumDocuments.all.toArray();
     const builder = shared.workspace.DocumentBuilder;
+    // Progress counts the files on disk (named and imported), not the built-in channels.
+    const onDisk = all.filter(document => document.uri.scheme === 'file').length;
     let checked = 0;
     const listener = options.onProgress
-        ? builder.onDocumentPhase(DocumentState.Validated, () => options.onProgress!(++checked, all.length, 'checking'))
+        ? builder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document.uri.scheme === 'file') options.onProgress!(++checked, onDisk, 'checking');
+        })
         : undefined;
     try {
         await builder.build(all, { validation: true });

@@ -45,14 +45,16 @@ export function stepPath(stage: StageModel, step: StepModel): string {
  */
 const identities = new WeakMap<object, string>();
 
-function assignIdentities<T extends object>(items: Iterable<T>, base: (item: T) => string): void {
+/** Marks the second, third, ... element with a repeated id; a map without duplicates (the rule) costs one pass. */
+function assignIdentities<T extends object>(items: readonly T[], base: (item: T) => string): void {
+    const ids = items.map(base);
+    if (new Set(ids).size === ids.length) return;
     const seen = new Map<string, number>();
-    for (const item of items) {
-        const id = base(item);
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        identities.set(item, n === 1 ? id : `${id}\u0000${n}`);
-    }
+    items.forEach((item, i) => {
+        const n = (seen.get(ids[i]) ?? 0) + 1;
+        seen.set(ids[i], n);
+        identities.set(item, n === 1 ? ids[i] : `${ids[i]}\u0000${n}`);
+    });
 }
 
 /** Steps are matched across the journey by id; the implicit step of a stage by its stage's id. */
@@ -72,14 +74,8 @@ function assignModelIdentities(model: MapModel): void {
     assignIdentities(model.stages, s => s.id);
     const steps: Array<{ stage: StageModel; step: StepModel }> = [];
     for (const stage of model.stages) for (const step of stage.steps) steps.push({ stage, step });
-    // Identities go on the steps themselves; the pairs only carry each step's stage to `base`.
-    const seen = new Map<string, number>();
-    for (const { stage, step } of steps) {
-        const id = step.implicit ? `\u0000${stageIdentity(stage)}` : step.id;
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        identities.set(step, n === 1 ? id : `${id}\u0000${n}`);
-    }
+    const stageOf = new Map(steps.map(({ stage, step }) => [step, stage]));
+    assignIdentities(steps.map(x => x.step), step => (step.implicit ? `\u0000${stageIdentity(stageOf.get(step)!)}` : step.id));
     const all = <T>(list: (step: StepModel) => readonly T[]) => steps.flatMap(({ step }) => list(step));
     assignIdentities(all(step => step.barriers).filter(b => b.id !== undefined), b => b.id!);
     assignIdentities(all(step => step.opportunities).filter(o => o.id !== undefined), o => o.id!);

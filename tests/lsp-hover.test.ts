@@ -91,6 +91,11 @@ describe('hover', () => {
         await hover({ text: 'team support "Customer support"\njourney j { stage <|>need "Need" { emotion 1 } }', index: 0, hover: /\*\*stage\*\* `need`: Need/, disposeAfterCheck: true });
     });
 
+    it('shows what an imported file declares, or that it is missing', async () => {
+        await hover({ text: 'import "peo<|>ple.journey"\nimport "nowhe<|>re.journey"', index: 0, hover: /\*\*import\*\* `people.journey`\s+\*personas:\* `dana`\s+\*channels:\* `demo`\s+\*teams:\* `onboarding`/, parseOptions: { documentUri: 'file:///work/main.journey' }, disposeAfterCheck: true });
+        await hover({ text: 'import "peo<|>ple.journey"\nimport "nowhe<|>re.journey"', index: 1, hover: /no such file/, parseOptions: { documentUri: 'file:///work/main.journey' }, disposeAfterCheck: true });
+    });
+
     it('says when a reference names nothing', async () => {
         await hover({ text: 'journey j { for <|>nobody }', index: 0, hover: /Unknown persona `nobody`/, disposeAfterCheck: true });
     });

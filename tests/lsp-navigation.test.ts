@@ -39,6 +39,20 @@ describe('go to definition', () => {
         expect(links![0].targetSelectionRange.start).toEqual({ line: 1, character: 8 });
     });
 
+    it('goes from an import path to the imported file', async () => {
+        const { services: s, documents } = await buildFiles({
+            'shared/people.journey': 'persona dana "Dana"',
+            'main.journey': 'import "shared/people.journey"\nimport "missing.journey"\njourney j { for dana }',
+        });
+        const main = documents['main.journey'];
+        const at = (text: string) => ({ textDocument: { uri: main.uri.toString() }, position: positionOf(main, text) });
+        const links = await s.Journey.lsp.DefinitionProvider!.getDefinition(main, at('people'));
+        expect(links).toHaveLength(1);
+        expect(links![0].targetUri).toBe('file:///work/shared/people.journey');
+        expect(links![0].originSelectionRange).toEqual({ start: { line: 0, character: 7 }, end: { line: 0, character: 30 } });
+        expect(await s.Journey.lsp.DefinitionProvider!.getDefinition(main, at('missing'))).toBeUndefined();
+    });
+
     it('returns nothing for a built-in channel (it has no file)', async () => {
         const { services: s, documents } = await buildFiles({ 'main.journey': 'journey j { stage a { touchpoint web emotion 1 } }' });
         const main = documents['main.journey'];

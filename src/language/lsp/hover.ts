@@ -1,7 +1,8 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments, type LeafCstNode } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Emotion } from '../generated/ast.js';
+import { isImport, type Emotion, type Import, type Model } from '../generated/ast.js';
+import { resolveImport } from '../imports.js';
 import type { JourneyServices } from '../journey-module.js';
 import { referenceKindName } from '../validation/messages.js';
 import { describeDeclaration, describeEmotion } from './describe.js';
@@ -13,7 +14,11 @@ import { keywordDocumentation } from './grammar-docs.js';
  * at the token under the cursor and what it links to, so it costs the same on any map size.
  */
 export class JourneyHoverProvider implements HoverProvider {
-    constructor(_services: JourneyServices) {}
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: JourneyServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
@@ -25,6 +30,11 @@ export class JourneyHoverProvider implements HoverProvider {
         return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
     }
 
+    private describeImport(node: Import): string {
+        const from = node.$container.$document?.uri;
+        return describeImportTarget(from ? resolveImport(node, from, this.documents) : undefined, node.path);
+    }
+
     private markdownFor(leaf: LeafCstNode): string | undefined {
         const node = leaf.astNode;
         const reference = referenceAt(leaf);
@@ -33,6 +43,7 @@ export class JourneyHoverProvider implements HoverProvider {
             if (target) return describeDeclaration(target);
             return `Unknown ${referenceKindName(node.$type, reference.property)} \`${reference.refText}\`: nothing visible here declares it.`;
         }
+        if (isImport(node) && !GrammarAST.isKeyword(leaf.grammarSource)) return this.describeImport(node);
         const keyword = leaf.grammarSource;
         const keywordDocs = GrammarAST.isKeyword(keyword) && AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'Name'
             ? keywordDocumentation(keyword)
@@ -50,6 +61,17 @@ interface ReferenceAt {
     ref: AstNode | undefined;
     refText: string;
     property: string;
+}
+
+/** What an imported file brings into scope, or that it cannot be found. */
+function describeImportTarget(target: LangiumDocument | undefined, path: string): string {
+    if (!target) return `\`${path}\`: no such file is loaded (check the path; it is relative to this file).`;
+    const model = target.parseResult.value as Model;
+    const names = (type: string) => model.declarations.filter(d => d.$type === type).map(d => `\`${d.name}\``);
+    const parts = [['personas', names('Persona')], ['channels', names('Channel')], ['teams', names('Team')]]
+        .filter(([, list]) => list.length > 0)
+        .map(([kind, list]) => `*${kind as string}:* ${(list as string[]).join(', ')}`);
+    return [`**import** \`${path}\``, ...(parts.length > 0 ? parts : ['declares no personas, channels or teams'])].join('\n\n');
 }
 
 /** The token under the cursor, or the one just before it when the cursor sits at its end. */

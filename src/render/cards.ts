@@ -66,7 +66,7 @@ function makeCard(input: CardInput): Card {
     }
     for (const meta of input.meta ?? []) {
         const fitted = fitText(meta, width, G.smallFont);
-        rows.push({ kind: 'text', lines: fitted.lines, small: true, cls: 'jm-muted jm-small' });
+        rows.push({ kind: 'text', lines: fitted.lines, small: true, cls: 'jm-meta' });
         cut.push(fitted.truncated);
     }
     if (input.bar) rows.push({ kind: 'bar', ...input.bar });

@@ -46,6 +46,7 @@ function rules(c: (name: string) => string, font: string): string {
         `.jm .jm-strong{font-weight:600}`,
         `.jm .jm-muted{fill:${c('muted')}}`,
         `.jm .jm-small{font-size:10.5px}`,
+        `.jm .jm-meta{font-size:10.5px;fill:${c('muted')}}`,
         `.jm .jm-italic{font-style:italic}`,
         `.jm .jm-card{fill:${c('card')};stroke:${c('border')};stroke-width:1}`,
         `.jm .jm-band{fill:${c('fg')};fill-opacity:0.035}`,

@@ -10,20 +10,13 @@ import {
     anonymousBarrierSpec, anonymousOpportunitySpec, barrierValue, factSpecs, matchFacts, opportunityFields, opportunityValue, sameValue,
 } from './diff-facts.js';
 import { reorderedIds } from './diff-order.js';
+import {
+    assignModelIdentities, factIdentity, locateFacts, locateSteps, stageIdentity, stepIdentity, stepPath, type Located, type LocatedFact,
+} from './diff-identity.js';
 import { summarize, type ElementKind, type MapChange, type MapDiff } from './diff-types.js';
 
 export * from './diff-types.js';
-
-interface Located {
-    stage: StageModel;
-    step: StepModel;
-    /** Position of the step in its stage. */
-    index: number;
-}
-
-interface LocatedFact<T> extends Located {
-    fact: T;
-}
+export { stepPath } from './diff-identity.js';
 
 /** Compares two maps; `undefined` stands for a file without a journey (or no file at all). */
 export function diffMaps(before: MapModel | undefined, after: MapModel | undefined): MapDiff {
@@ -32,53 +25,6 @@ export function diffMaps(before: MapModel | undefined, after: MapModel | undefin
 
 function emptyMap(): MapModel {
     return { journey: { id: '', title: '', state: 'current', personas: [] }, personas: [], channels: [], teams: [], stages: [] };
-}
-
-/** A step's place: `stage-id/step-id`, or `stage-id` for the one step of a stage without steps. */
-export function stepPath(stage: StageModel, step: StepModel): string {
-    return step.implicit ? stage.id : `${stage.id}/${step.id}`;
-}
-
-/**
- * What elements are matched by. Normally the id; a map with duplicate ids (an error the linter
- * reports) still diffs sanely: the second `s` matches the second `s`. Filled by `assignIdentities`.
- */
-const identities = new WeakMap<object, string>();
-
-/** Marks the second, third, ... element with a repeated id; a map without duplicates (the rule) costs one pass. */
-function assignIdentities<T extends object>(items: readonly T[], base: (item: T) => string): void {
-    const ids = items.map(base);
-    if (new Set(ids).size === ids.length) return;
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-        const n = (seen.get(ids[i]) ?? 0) + 1;
-        seen.set(ids[i], n);
-        identities.set(item, n === 1 ? ids[i] : `${ids[i]}\u0000${n}`);
-    });
-}
-
-/** Steps are matched across the journey by id; the implicit step of a stage by its stage's id. */
-function stepIdentity(stage: StageModel, step: StepModel): string {
-    return identities.get(step) ?? (step.implicit ? `\u0000${stage.id}` : step.id);
-}
-
-function stageIdentity(stage: StageModel): string {
-    return identities.get(stage) ?? stage.id;
-}
-
-function factIdentity(fact: { id?: string }): string {
-    return identities.get(fact) ?? fact.id ?? '';
-}
-
-function assignModelIdentities(model: MapModel): void {
-    assignIdentities(model.stages, s => s.id);
-    const steps: Array<{ stage: StageModel; step: StepModel }> = [];
-    for (const stage of model.stages) for (const step of stage.steps) steps.push({ stage, step });
-    const stageOf = new Map(steps.map(({ stage, step }) => [step, stage]));
-    assignIdentities(steps.map(x => x.step), step => (step.implicit ? `\u0000${stageIdentity(stageOf.get(step)!)}` : step.id));
-    const all = <T>(list: (step: StepModel) => readonly T[]) => steps.flatMap(({ step }) => list(step));
-    assignIdentities(all(step => step.barriers).filter(b => b.id !== undefined), b => b.id!);
-    assignIdentities(all(step => step.opportunities).filter(o => o.id !== undefined), o => o.id!);
 }
 
 class MapDiffer {
@@ -424,29 +370,6 @@ function emptyStep(like: StepModel): StepModel {
         ...like, actions: [], touchpoints: [], thoughts: [], emotions: [], barriers: [], opportunities: [], questions: [],
         frontstage: [], backstage: [], support: [], metrics: [], evidence: [], next: [],
     };
-}
-
-function locateSteps(model: MapModel): Map<string, Located> {
-    const result = new Map<string, Located>();
-    for (const stage of model.stages) {
-        stage.steps.forEach((step, index) => {
-            const identity = stepIdentity(stage, step);
-            if (!result.has(identity)) result.set(identity, { stage, step, index });
-        });
-    }
-    return result;
-}
-
-function locateFacts<T extends { id?: string }>(model: MapModel, list: (step: StepModel) => readonly T[]): Map<string, LocatedFact<T>> {
-    const result = new Map<string, LocatedFact<T>>();
-    for (const stage of model.stages) {
-        stage.steps.forEach((step, index) => {
-            list(step).forEach(fact => {
-                if (fact.id !== undefined) result.set(factIdentity(fact), { stage, step, index, fact });
-            });
-        });
-    }
-    return result;
 }
 
 function unique(items: string[]): string[] {

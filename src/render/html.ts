@@ -23,7 +23,7 @@ export function renderHtml(model: MapModel, options: RenderOptions = {}): string
         'html,body{margin:0;padding:0}',
         'body{background:#ffffff;color:#1f2328}',
         '@media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#d4d4d4}}',
-        '.jm-page{overflow:auto;padding:8px}',
+        '.jm-page{padding:8px;width:max-content}',
         '.jm-page svg{display:block}',
         '</style>',
         '</head>',

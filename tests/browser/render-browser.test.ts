@@ -72,6 +72,9 @@ describe('standalone HTML in Chromium', () => {
                 const size = await page.$eval('svg.jm', el => el.getBoundingClientRect().toJSON());
                 expect(size.width).toBeGreaterThan(700);
                 expect(size.height).toBeGreaterThan(300);
+                // The whole map, however wide: the page scrolls sideways rather than cutting it.
+                expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeGreaterThanOrEqual(Math.floor(size.width));
+                await page.setViewportSize({ width: Math.ceil(size.width) + 16, height: 900 });
                 await page.screenshot({ path: path.join(outDir, `${base}.png`), fullPage: true, timeout: 90_000 });
             } finally {
                 await page.close();

@@ -56,6 +56,12 @@ team t`);
         await codeAction('journey j { stage a { touchpoint web } }', 'missing-emotion', 'journey j { stage a { touchpoint web emotion 0 } }');
     });
 
+    it('adds an emotion inside an empty one-line step', async () => {
+        const files = { 'main.journey': 'journey j { stage a { step s {} } }' };
+        const { actions, apply } = await fixesFor(files, 'main.journey', 'missing-emotion');
+        expect(apply(actions[0])).toBe('journey j { stage a { step s { emotion 0 } } }');
+    });
+
     it('offers one fix per persona that lacks an emotion', async () => {
         const files = {
             'main.journey': `persona dana

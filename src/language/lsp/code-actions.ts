@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type IndexManager, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import { isBarrier, isJourney, isStage, isStep, type Fact, type Model, type Stage, type Step } from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -88,7 +88,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         } else {
             // More facts follow on the barrier's line: stay on it.
             const at = barrier.$cstNode.range.end;
-            edits.push({ range: { start: at, end: at }, newText: ` ${text}` });
+            edits.push({ range: { start: at, end: at }, newText: inline(document, at, text) });
         }
         return [this.action(`Create an opportunity that fixes '${id}'`, document, diagnostic, edits, true)];
     }
@@ -150,7 +150,7 @@ function insertFact(document: LangiumDocument, holder: Stage | Step, fact: strin
     const anchorEnd = anchor?.$cstNode?.range.end ?? open.range.end;
     const holderIndent = lineIndent(document, holder.$cstNode!.offset);
     if (close && close.range.start.line === anchorEnd.line) {
-        return { range: { start: anchorEnd, end: anchorEnd }, newText: ` ${fact}` };
+        return { range: { start: anchorEnd, end: anchorEnd }, newText: inline(document, anchorEnd, fact) };
     }
     // After the anchor's line, so that a trailing comment stays with the anchor.
     const text = document.textDocument.getText();
@@ -188,6 +188,12 @@ function insertImport(document: LangiumDocument, path: string): TextEdit {
     const first = [...model.declarations, ...model.journeys].map(n => n.$cstNode?.offset).filter((o): o is number => o !== undefined).sort((a, b) => a - b)[0];
     const start = document.textDocument.positionAt(first === undefined ? 0 : lineStartOffset(document, first));
     return { range: { start, end: start }, newText: `${line}\n\n` };
+}
+
+/** ` text`, and a space after it too when a token follows at once (`{}` becomes `{ emotion 0 }`). */
+function inline(document: LangiumDocument, at: Position, text: string): string {
+    const next = document.textDocument.getText().charAt(document.textDocument.offsetAt(at));
+    return next === '' || /\s/.test(next) ? ` ${text}` : ` ${text} `;
 }
 
 function lineStartOffset(document: LangiumDocument, offset: number): number {

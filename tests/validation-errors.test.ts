@@ -157,6 +157,11 @@ journey j {
         expect(await errorsOf(text)).toEqual(['duplicate-id@8', 'duplicate-id@9', 'duplicate-id@9', 'duplicate-id@9']);
     });
 
+    it('a repeated stage or step id is reported on its keyword line, even with the id on the next', async () => {
+        const text = 'persona p\njourney j { for p\n  stage s { touchpoint web emotion 0 }\n  stage\n    s { touchpoint web emotion 0 }\n}\n';
+        expect(await errorsOf(text)).toEqual(['duplicate-id@4']);
+    });
+
     it('kinds do not share a namespace', async () => {
         const text = `persona demo
 channel demo

@@ -3,6 +3,7 @@ import type { Import, Journey, Model } from '../generated/ast.js';
 import { builtinChannelIds } from '../builtins.js';
 import { importClosure, resolveImport } from '../imports.js';
 import { journeyBarriers, journeyOpportunities, journeySteps } from '../journey-utils.js';
+import { headerRange } from './ranges.js';
 
 type Named = AstNode & { name?: string };
 
@@ -12,8 +13,10 @@ function reportRepeats(nodes: Named[], kind: string, scope: string, accept: Vali
     for (const node of nodes) {
         if (!node.name) continue;
         if (seen.has(node.name)) {
-            accept('error', `Duplicate ${kind} id '${node.name}': another ${kind} ${scope} already uses it.`,
-                { node, property: 'name', code: 'duplicate-id' });
+            const message = `Duplicate ${kind} id '${node.name}': another ${kind} ${scope} already uses it.`;
+            // Stages and steps: on the line of their keyword, like every diagnostic about them.
+            if (node.$type === 'Stage' || node.$type === 'Step') accept('error', message, { node, range: headerRange(node), code: 'duplicate-id' });
+            else accept('error', message, { node, property: 'name', code: 'duplicate-id' });
         }
         seen.add(node.name);
     }

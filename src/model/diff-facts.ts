@@ -95,7 +95,7 @@ export const anonymousOpportunitySpec: FactSpec<OpportunityModel> = {
     value: opportunityValue,
     content: f => key(f.text, f.fixes.join(','), f.impact, f.effort, f.owner),
     same: (a, b) => a.text === b.text && a.impact === b.impact && a.effort === b.effort && a.owner === b.owner
-        && a.fixes.length === b.fixes.length && a.fixes.every((x, i) => x === b.fixes[i]),
+        && sameStrings(a.fixes, b.fixes),
     pairBy: [f => f.text],
     fields: opportunityFields(),
 };
@@ -177,6 +177,12 @@ function pair<T>(
         leftAfter.delete(a);
         onPair(b, a);
     }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
 }
 
 export function withoutUndefined<T extends object>(value: T): T {

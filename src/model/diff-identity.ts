@@ -54,13 +54,21 @@ export function factIdentity(fact: { id?: string }): string {
 
 export function assignModelIdentities(model: MapModel): void {
     assignIdentities(model.stages, s => s.id);
-    const steps: Array<{ stage: StageModel; step: StepModel }> = [];
-    for (const stage of model.stages) for (const step of stage.steps) steps.push({ stage, step });
-    const stageOf = new Map(steps.map(({ stage, step }) => [step, stage]));
-    assignIdentities(steps.map(x => x.step), step => (step.implicit ? `\u0000${stageIdentity(stageOf.get(step)!)}` : step.id));
-    const all = <T>(list: (step: StepModel) => readonly T[]) => steps.flatMap(({ step }) => list(step));
-    assignIdentities(all(step => step.barriers).filter(b => b.id !== undefined), b => b.id!);
-    assignIdentities(all(step => step.opportunities).filter(o => o.id !== undefined), o => o.id!);
+    const steps: StepModel[] = [];
+    const stageOf = new Map<StepModel, StageModel>();
+    const barriers: Array<{ id?: string }> = [];
+    const opportunities: Array<{ id?: string }> = [];
+    for (const stage of model.stages) {
+        for (const step of stage.steps) {
+            steps.push(step);
+            stageOf.set(step, stage);
+            for (const b of step.barriers) if (b.id !== undefined) barriers.push(b);
+            for (const o of step.opportunities) if (o.id !== undefined) opportunities.push(o);
+        }
+    }
+    assignIdentities(steps, step => (step.implicit ? `\u0000${stageIdentity(stageOf.get(step)!)}` : step.id));
+    assignIdentities(barriers, b => b.id!);
+    assignIdentities(opportunities, o => o.id!);
 }
 
 export function locateSteps(model: MapModel): Map<string, Located> {

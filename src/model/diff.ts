@@ -303,13 +303,15 @@ class MapDiffer {
         const identity = stepIdentity(stage, step);
         for (const fact of facts) {
             if (fact.id === undefined) continue;
-            const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
             const was = old.get(factIdentity(fact));
+            const moved = was !== undefined && stepIdentity(was.stage, was.step) !== identity;
+            if (was && !moved && kind.same(was.fact, fact)) continue; // the common case: nothing to say
+            const key = `${stage.id}/${step.id}/${kind.element}:${fact.id}`;
             if (!was) {
                 this.emit({ kind: 'added', element: kind.element, id: fact.id, path, after: kind.value(fact) }, key);
                 continue;
             }
-            if (stepIdentity(was.stage, was.step) !== identity) {
+            if (moved) {
                 this.emit({ kind: 'moved', element: kind.element, id: fact.id, path, field: 'step', before: stepPath(was.stage, was.step), after: path }, key);
             }
             if (kind.same(was.fact, fact)) continue;

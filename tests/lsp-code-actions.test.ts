@@ -173,6 +173,18 @@ describe('quick fix: unknown persona, channel or team', () => {
         expect(apply(actions[0])).toBe('import "people.journey"\nimport "teams.journey"\n\njourney j {\n  for dana\n  stage a { touchpoint web emotion 1 frontstage "f" owner ops }\n}');
     });
 
+    it('works for clients that drop the diagnostic data', async () => {
+        const { services: s, documents } = await buildFiles({
+            'main.journey': 'persona dana\npersona sam\njourney j {\n  for dana, sam\n  stage a {\n    touchpoint kiosk\n    emotion 1 for sam\n  }\n}',
+        });
+        const document = documents['main.journey'];
+        const diagnostics = (document.diagnostics ?? []).filter(d => d.code === 'unresolved-reference' || d.code === 'missing-emotion').map(d => ({ ...d, data: undefined }));
+        const actions = await s.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics },
+        }) as CodeAction[];
+        expect(actions.map(a => a.title).sort()).toEqual(["Add an emotion for 'dana'", "Declare channel 'kiosk'"]);
+    });
+
     it('offers nothing for an unknown step or barrier', async () => {
         const { actions, diagnostics } = await fixesFor({ 'main.journey': 'journey j { stage a { touchpoint web emotion 1 next nowhere } }' }, 'main.journey', 'unresolved-reference');
         expect(diagnostics).toHaveLength(1);

@@ -5,6 +5,8 @@ import { isBarrier, isJourney, isStage, isStep, type Fact, type Model, type Stag
 import { isBuiltinUri } from '../builtins.js';
 import type { JourneyServices } from '../journey-module.js';
 import { journeyBarriers } from '../journey-utils.js';
+import { referenceKindName } from '../validation/messages.js';
+import { referenceAt } from './cst-lookup.js';
 
 const INDENT = '  ';
 /** The lanes in the order the canonical examples write them; new facts go after their kin. */
@@ -53,8 +55,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     private addEmotion(document: LangiumDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
         const holder = this.holderAt(document, diagnostic);
         if (!holder) return [];
-        const fact = data.persona ? `emotion 0 for ${data.persona}` : 'emotion 0';
-        const title = data.persona ? `Add an emotion for '${data.persona}'` : 'Add an emotion';
+        // A client that drops `data` still sends the message, which names the persona.
+        const persona = data.persona ?? /for persona '([^']+)'/.exec(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value)?.[1];
+        const fact = persona ? `emotion 0 for ${persona}` : 'emotion 0';
+        const title = persona ? `Add an emotion for '${persona}'` : 'Add an emotion';
         return [this.action(title, document, diagnostic, [insertFact(document, holder, fact, 'Emotion')], true)];
     }
 
@@ -94,8 +98,16 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     }
 
     private declareOrImport(document: LangiumDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
-        const kind = data.kind;
-        const name = data.refText;
+        let { kind, refText: name } = data;
+        if (!kind || !name) {
+            // A client that drops `data`: the reference under the diagnostic says what it is.
+            const leaf = CstUtils.findLeafNodeAtOffset(document.parseResult.value.$cstNode!, document.textDocument.offsetAt(diagnostic.range.start));
+            const reference = leaf ? referenceAt(leaf) : undefined;
+            if (reference && !reference.ref) {
+                kind = referenceKindName(leaf!.astNode.$type, reference.property);
+                name = reference.refText;
+            }
+        }
         if (!name || (kind !== 'persona' && kind !== 'channel' && kind !== 'team')) return [];
         const actions: CodeAction[] = [];
         const type = kind === 'persona' ? 'Persona' : kind === 'channel' ? 'Channel' : 'Team';

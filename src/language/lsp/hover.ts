@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments, type LeafCstNode } from 'langium';
+import { AstUtils, GrammarAST, type LangiumDocument, type LangiumDocuments, type LeafCstNode } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isImport, type Emotion, type Import, type Model } from '../generated/ast.js';
@@ -7,6 +7,7 @@ import type { JourneyServices } from '../journey-module.js';
 import { referenceKindName } from '../validation/messages.js';
 import { describeDeclaration, describeEmotion } from './describe.js';
 import { keywordDocumentation } from './grammar-docs.js';
+import { referenceAt, tokenAt } from './cst-lookup.js';
 
 /**
  * Hover: on a reference, the declaration it names; on a declaration's id, the declaration; on an
@@ -57,11 +58,6 @@ export class JourneyHoverProvider implements HoverProvider {
     }
 }
 
-interface ReferenceAt {
-    ref: AstNode | undefined;
-    refText: string;
-    property: string;
-}
 
 /** What an imported file brings into scope, or that it cannot be found. */
 function describeImportTarget(target: LangiumDocument | undefined, path: string): string {
@@ -72,32 +68,6 @@ function describeImportTarget(target: LangiumDocument | undefined, path: string)
         .filter(([, list]) => list.length > 0)
         .map(([kind, list]) => `*${kind as string}:* ${(list as string[]).join(', ')}`);
     return [`**import** \`${path}\``, ...(parts.length > 0 ? parts : ['declares no personas, channels or teams'])].join('\n\n');
-}
-
-/** The token under the cursor, or the one just before it when the cursor sits at its end. */
-export function tokenAt(root: CstNode, offset: number): LeafCstNode | undefined {
-    const at = CstUtils.findLeafNodeAtOffset(root, offset);
-    if (at && !at.hidden && at.offset <= offset && offset < at.end) return at;
-    const before = offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
-    return before && !before.hidden && before.end === offset ? before : undefined;
-}
-
-/** The cross-reference a token belongs to, if any. */
-export function referenceAt(leaf: LeafCstNode): ReferenceAt | undefined {
-    const node = leaf.astNode as AstNode & Record<string, unknown>;
-    for (const [property, value] of Object.entries(node)) {
-        if (property.startsWith('$')) continue;
-        const candidates = Array.isArray(value) ? value : [value];
-        for (const candidate of candidates) {
-            if (candidate && typeof candidate === 'object' && '$refNode' in candidate) {
-                const ref = candidate as { $refNode?: { offset: number; end: number }; ref?: AstNode; $refText: string };
-                if (ref.$refNode && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end) {
-                    return { ref: ref.ref, refText: ref.$refText, property };
-                }
-            }
-        }
-    }
-    return undefined;
 }
 
 /** Whether the token is the id of the node it belongs to (`step port`: `port`). */

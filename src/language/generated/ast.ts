@@ -267,6 +267,13 @@ export function isJourneyState(item: unknown): item is JourneyState {
     return item === 'current' || item === 'future';
 }
 
+/** A keyword used as an id (`stage need`, `team support`). A rule of its own so that the common case, a plain id, is cheap to parse. */
+export type KeywordName = 'action' | 'backstage' | 'barrier' | 'channel' | 'current' | 'description' | 'effort' | 'emotion' | 'evidence' | 'fixes' | 'for' | 'frontstage' | 'frustration' | 'future' | 'goal' | 'high' | 'impact' | 'import' | 'journey' | 'low' | 'medium' | 'metric' | 'motivation' | 'need' | 'next' | 'opportunity' | 'owner' | 'persona' | 'question' | 'quote' | 'role' | 'severity' | 'stage' | 'state' | 'step' | 'support' | 'target' | 'team' | 'thought' | 'touchpoint';
+
+export function isKeywordName(item: unknown): item is KeywordName {
+    return item === 'import' || item === 'persona' || item === 'role' || item === 'goal' || item === 'need' || item === 'motivation' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'team' || item === 'journey' || item === 'for' || item === 'state' || item === 'description' || item === 'current' || item === 'future' || item === 'stage' || item === 'step' || item === 'action' || item === 'touchpoint' || item === 'thought' || item === 'emotion' || item === 'barrier' || item === 'severity' || item === 'opportunity' || item === 'fixes' || item === 'impact' || item === 'effort' || item === 'owner' || item === 'question' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'metric' || item === 'target' || item === 'evidence' || item === 'next' || item === 'low' || item === 'medium' || item === 'high';
+}
+
 /** `low`, `medium` or `high`. */
 export type Level = 'high' | 'low' | 'medium';
 
@@ -314,10 +321,10 @@ export function isModel(item: unknown): item is Model {
 }
 
 /** An id: an ASCII letter, then letters, digits, `_` or `-`. Keywords are not reserved. */
-export type Name = 'action' | 'backstage' | 'barrier' | 'channel' | 'current' | 'description' | 'effort' | 'emotion' | 'evidence' | 'fixes' | 'for' | 'frontstage' | 'frustration' | 'future' | 'goal' | 'high' | 'impact' | 'import' | 'journey' | 'low' | 'medium' | 'metric' | 'motivation' | 'need' | 'next' | 'opportunity' | 'owner' | 'persona' | 'question' | 'quote' | 'role' | 'severity' | 'stage' | 'state' | 'step' | 'support' | 'target' | 'team' | 'thought' | 'touchpoint' | string;
+export type Name = KeywordName | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'import' || item === 'persona' || item === 'role' || item === 'goal' || item === 'need' || item === 'motivation' || item === 'frustration' || item === 'quote' || item === 'channel' || item === 'team' || item === 'journey' || item === 'for' || item === 'state' || item === 'description' || item === 'current' || item === 'future' || item === 'stage' || item === 'step' || item === 'action' || item === 'touchpoint' || item === 'thought' || item === 'emotion' || item === 'barrier' || item === 'severity' || item === 'opportunity' || item === 'fixes' || item === 'impact' || item === 'effort' || item === 'owner' || item === 'question' || item === 'frontstage' || item === 'backstage' || item === 'support' || item === 'metric' || item === 'target' || item === 'evidence' || item === 'next' || item === 'low' || item === 'medium' || item === 'high' || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
+    return isKeywordName(item) || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
 }
 
 /** `next STEP`: the step that follows, for loops and branches. */

@@ -85,7 +85,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -159,7 +159,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -224,7 +224,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -302,7 +302,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -344,7 +344,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -386,7 +386,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -493,7 +493,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -514,7 +514,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -599,7 +599,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -679,7 +679,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -833,7 +833,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -882,7 +882,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -912,7 +912,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -941,7 +941,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -953,7 +953,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -1026,7 +1026,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1090,7 +1090,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1255,7 +1255,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1284,7 +1284,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1343,7 +1343,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1402,7 +1402,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1473,7 +1473,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             }
@@ -1492,7 +1492,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1524,7 +1524,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1609,10 +1609,31 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@28"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** An id: an ASCII letter, then letters, digits, \`_\` or \`-\`. Keywords are not reserved. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "KeywordName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
           {
             "$type": "Keyword",
             "value": "import"
@@ -1778,7 +1799,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** An id: an ASCII letter, then letters, digits, \`_\` or \`-\`. Keywords are not reserved. */"
+      "$comment": "/** A keyword used as an id (\`stage need\`, \`team support\`). A rule of its own so that the common case, a plain id, is cheap to parse. */"
     },
     {
       "$type": "ParserRule",
@@ -1787,7 +1808,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@32"
+          "$ref": "#/rules@33"
         },
         "arguments": []
       },

@@ -1,3 +1,4 @@
+import { isIdRule } from '../journey-utils.js';
 import { AstUtils, GrammarAST, UriUtils, type AstNodeDescription, type Stream, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature,
@@ -51,7 +52,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         if (GrammarAST.isKeyword(feature)) {
             const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule);
             // Keywords may be ids: where an id is expected, the grammar lists every keyword as a Name.
-            if (rule?.name === 'Name') return;
+            if (isIdRule(rule?.name)) return;
             if (rule?.name === 'Level') {
                 acceptor(context, { label: feature.value, kind: CompletionItemKind.EnumMember, detail: 'level', sortText: `0${['low', 'medium', 'high'].indexOf(feature.value)}` });
                 return;

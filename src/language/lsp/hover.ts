@@ -1,4 +1,5 @@
-import { AstUtils, GrammarAST, type LangiumDocument, type LangiumDocuments, type LeafCstNode } from 'langium';
+import { isIdRule } from '../journey-utils.js';
+import { AstUtils, GrammarAST, type LangiumDocument, type LangiumDocuments, type LeafCstNode, type CstNode } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isImport, type Emotion, type Import, type Model } from '../generated/ast.js';
@@ -46,7 +47,7 @@ export class JourneyHoverProvider implements HoverProvider {
         }
         if (isImport(node) && !GrammarAST.isKeyword(leaf.grammarSource)) return this.describeImport(node);
         const keyword = leaf.grammarSource;
-        const keywordDocs = GrammarAST.isKeyword(keyword) && AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'Name'
+        const keywordDocs = GrammarAST.isKeyword(keyword) && !isIdRule(AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name)
             ? keywordDocumentation(keyword)
             : undefined;
         if (node.$type === 'Emotion') {
@@ -72,10 +73,10 @@ function describeImportTarget(target: LangiumDocument | undefined, path: string)
 
 /** Whether the token is the id of the node it belongs to (`step port`: `port`). */
 function isNameOf(leaf: LeafCstNode): boolean {
-    const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
-    if (assignment?.feature === 'name') return true;
-    // Keyword-ids sit inside the Name rule; find the assignment through the CST parent.
-    const parent = leaf.container;
-    const parentAssignment = parent ? AstUtils.getContainerOfType(parent.grammarSource, GrammarAST.isAssignment) : undefined;
-    return parentAssignment?.feature === 'name';
+    // Keyword-ids sit inside the Name rule (and its KeywordName rule): climb the CST to the assignment.
+    for (let node: CstNode | undefined = leaf; node; node = node.container) {
+        const assignment = AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment);
+        if (assignment) return assignment.feature === 'name';
+    }
+    return false;
 }

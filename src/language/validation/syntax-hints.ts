@@ -1,3 +1,4 @@
+import { isIdRule } from '../journey-utils.js';
 import type { CstNode } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isLeafCstNode } from 'langium';
 
@@ -33,5 +34,5 @@ export function misreadKeywordHint(idNode: CstNode): string | undefined {
 function isKeywordReadAsId(node: CstNode): boolean {
     const source = node.grammarSource;
     if (!source || !GrammarAST.isKeyword(source)) return false;
-    return AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name === 'Name';
+    return isIdRule(AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name);
 }

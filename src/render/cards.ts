@@ -2,8 +2,8 @@ import type { LaneItemModel, MapModel, MetricModel, StepModel } from '../model/t
 import { escapeAttr } from './escape.js';
 import { G, cardTextWidth } from './geometry.js';
 import type { LaneId } from './options.js';
-import { n, textLine, titleTag, type Box } from './svg-out.js';
-import { fitText, textWidth, wrapText } from './text.js';
+import { n, textLine, titleTag, type Box, type Out } from './svg-out.js';
+import { fitText, plainEm, textWidth, wrapText } from './text.js';
 
 /**
  * Cards: one fact of one step in one lane, a group moved into place with a translation so the
@@ -24,7 +24,7 @@ export interface LinkedCard {
 
 /** Where the cards of one lane go, and what the caller wants recorded about them. */
 export interface CardSink {
-    out: string[];
+    out: Out;
     /** Element key -> box, for the diff highlights; only when highlighting. */
     boxes: Map<string, Box> | undefined;
     barriers: LinkedCard[];
@@ -60,71 +60,102 @@ export function labelLookup(model: MapModel): LabelLookup {
     return { channel: id => channels.get(id) ?? id, team: id => teams.get(id) ?? id };
 }
 
-/**
- * The rows of one card being written: the inner markup grows as rows are added, `y` is the
- * baseline cursor, `full` the whole text for the tooltip should anything be cut.
+/*
+ * The card being written. Module state rather than an object per card: cards are written one
+ * at a time, and tens of thousands of small objects per picture made garbage collection the
+ * main cost of rendering. `body` is the inner markup so far, `y` the row cursor, `full` the
+ * whole text for the tooltip should anything be cut.
  */
-class CardBody {
-    svg = '';
-    y: number = G.cardPad - 1;
+let body = '';
+let y = 0;
+let cut = false;
+let full = '';
+let left = 0;
+let width = 0;
+/** The start of a text element at the card's left edge: `<text x="7" y="`. */
+let textAt = '';
+
+function startCard(striped: boolean): void {
+    body = '';
+    y = G.cardPad - 1;
     cut = false;
     full = '';
-
-    constructor(readonly left: number, readonly width: number) {}
-
-    private remember(text: string): void {
-        this.full = this.full === '' ? text : `${this.full}\n${text}`;
-    }
-
-    badge(text: string, cls: string): void {
-        if (text !== '') this.remember(text);
-        const fitted = fitText(text, this.width - 12, G.smallFont);
-        if (fitted.truncated) this.cut = true;
-        const label = fitted.lines[0];
-        const w = Math.min(RIGHT - this.left, textWidth(label, G.smallFont) * 1.12 + 14);
-        this.svg += `<rect x="${this.left}" y="${this.y}" width="${n(w)}" height="17" rx="8" class="${cls}"/>`
-            + textLine(this.left + 6, this.y + 12.5, label, { cls: 'jm-small jm-strong' });
-        this.y += 20;
-    }
-
-    text(text: string, cls: string | undefined): void {
-        if (text === '') return;
-        this.remember(text);
-        const wrapped = wrapText(text, this.width, G.font, G.maxTextLines);
-        if (wrapped.truncated) this.cut = true;
-        this.lines(wrapped.lines, G.line, 3.5, cls);
-    }
-
-    meta(text: string): void {
-        if (text !== '') this.remember(text);
-        const fitted = fitText(text, this.width, G.smallFont);
-        if (fitted.truncated) this.cut = true;
-        this.lines(fitted.lines, G.smallLine, 3, 'jm-meta');
-    }
-
-    private lines(lines: string[], lineHeight: number, raise: number, cls: string | undefined): void {
-        const options = { cls, right: RIGHT };
-        for (const line of lines) {
-            this.y += lineHeight;
-            this.svg += textLine(this.left, this.y - raise, line, options);
-        }
-        this.y += 2;
-    }
-
-    bar(ratio: number, ok: boolean): void {
-        const w = RIGHT - this.left;
-        const y = this.y + 2;
-        const mark = n(this.left + w * 0.8);
-        this.svg += `<rect x="${this.left}" y="${y}" width="${w}" height="6" rx="3" class="jm-bar"/>`
-            + `<rect x="${this.left}" y="${y}" width="${n(Math.min(w, w * 0.8 * ratio))}" height="6" rx="3" class="${ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>`
-            + `<line x1="${mark}" y1="${this.y}" x2="${mark}" y2="${this.y + 10}" class="jm-target"/>`;
-        this.y += 12;
-    }
-
-    height(): number {
-        return Math.max(MIN_CARD_H, this.y + CARD_EXTRA);
-    }
+    left = striped ? LEFT_STRIPED : LEFT_PLAIN;
+    width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
+    textAt = striped ? TEXT_AT_STRIPED : TEXT_AT_PLAIN;
 }
+const TEXT_AT_PLAIN = `<text x="${LEFT_PLAIN}" y="`;
+const TEXT_AT_STRIPED = `<text x="${LEFT_STRIPED}" y="`;
+
+function remember(text: string): void {
+    full = full === '' ? text : `${full}\n${text}`;
+}
+
+function addBadge(text: string, cls: string): void {
+    if (text !== '') remember(text);
+    const fitted = fitText(text, width - 12, G.smallFont);
+    if (fitted.truncated) cut = true;
+    const label = fitted.lines[0];
+    const w = Math.min(RIGHT - left, textWidth(label, G.smallFont) * 1.12 + 14);
+    body += `<rect x="${left}" y="${y}" width="${n(w)}" height="17" rx="8" class="${cls}"/>`
+        + textLine(left + 6, y + 12.5, label, { cls: 'jm-small jm-strong' });
+    y += 20;
+}
+
+/** Main text, wrapped. `open` is the text element's attributes after `y` (class), up to `>`. */
+function addText(text: string, cls: string | undefined, open: string): void {
+    if (text === '') return;
+    remember(text);
+    const em = plainEm(text);
+    if (em >= 0 && em * G.font <= width) {
+        // The common case: one line of plain ASCII, written as is.
+        y += G.line;
+        body += textAt + (y - 3.5) + open + text + '</text>';
+        y += 2;
+        return;
+    }
+    const wrapped = wrapText(text, width, G.font, G.maxTextLines);
+    if (wrapped.truncated) cut = true;
+    addLines(wrapped.lines, G.line, 3.5, cls);
+}
+
+const META_OPEN = '" class="jm-meta">';
+
+/** A small one-line row under the text, cut with an ellipsis when too long. */
+function addMeta(text: string): void {
+    if (text !== '') remember(text);
+    const em = plainEm(text);
+    if (em >= 0 && em * G.smallFont <= width) {
+        y += G.smallLine;
+        body += textAt + (y - 3) + META_OPEN + text + '</text>';
+        y += 2;
+        return;
+    }
+    const fitted = fitText(text, width, G.smallFont);
+    if (fitted.truncated) cut = true;
+    addLines(fitted.lines, G.smallLine, 3, 'jm-meta');
+}
+
+function addLines(lines: string[], lineHeight: number, raise: number, cls: string | undefined): void {
+    const options = { cls, right: RIGHT };
+    for (const line of lines) {
+        y += lineHeight;
+        body += textLine(left, y - raise, line, options);
+    }
+    y += 2;
+}
+
+function addBar(ratio: number, ok: boolean): void {
+    const w = RIGHT - left;
+    const mark = n(left + w * 0.8);
+    body += `<rect x="${left}" y="${y + 2}" width="${w}" height="6" rx="3" class="jm-bar"/>`
+        + `<rect x="${left}" y="${y + 2}" width="${n(Math.min(w, w * 0.8 * ratio))}" height="6" rx="3" class="${ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>`
+        + `<line x1="${mark}" y1="${y}" x2="${mark}" y2="${y + 10}" class="jm-target"/>`;
+    y += 12;
+}
+
+const PLAIN_OPEN = '">';
+const CLASS_OPEN: Record<string, string> = { 'jm-italic': '" class="jm-italic">', 'jm-muted': '" class="jm-muted">' };
 
 /**
  * Writes the cards of one step in one lane (the emotion lane is drawn as a curve, not cards),
@@ -134,41 +165,52 @@ export function writeLaneCards(
     sink: CardSink, lane: Exclude<LaneId, 'emotions'>, col: CardColumn, top: number, labels: LabelLookup,
 ): number {
     const step = col.step;
-    let y = top;
-    // One card: its key suffix (kind#index or kind:id), source line and filled body.
-    const emit = (suffix: string, line: number, body: CardBody, stripe?: string, linked?: Omit<LinkedCard, 'attrKey' | 'box'>) => {
-        const h = body.height();
-        const attrKey = col.attrPrefix + escapeAttr(suffix);
-        const x = col.x + G.cardMargin;
-        let svg = `<g class="jm-fact" data-id="${attrKey}"${line ? ` data-line="${line}"` : ''} transform="translate(${x} ${n(y)})">`;
-        if (body.cut) svg += titleTag(body.full);
+    let cardY = top;
+    const cardX = col.x + G.cardMargin;
+    const translate = `" transform="translate(${cardX} `;
+    // Ends the current card: its key suffix (kind#index or kind:id) and source line.
+    const emit = (suffix: string, escapedSuffix: string, line: number, stripe?: string, linked?: Omit<LinkedCard, 'attrKey' | 'box'>) => {
+        const h = Math.max(MIN_CARD_H, y + CARD_EXTRA);
+        const attrKey = col.attrPrefix + escapedSuffix;
+        let svg = line ? `<g class="jm-fact" data-id="${attrKey}" data-line="${line}${translate}${cardY})">`
+            : `<g class="jm-fact" data-id="${attrKey}${translate}${cardY})">`;
+        if (cut) svg += titleTag(full);
         svg += `<rect width="${CARD_W}" height="${h}" rx="4" class="jm-card"/>`;
         if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
-        sink.out.push(svg + body.svg + '</g>');
+        sink.out.push(svg + body + '</g>');
         if (sink.boxes || linked) {
-            const box = { x, y, w: CARD_W, h };
+            const box = { x: cardX, y: cardY, w: CARD_W, h };
             if (sink.boxes) sink.boxes.set(`${col.stageId}/${step.id}/${suffix}`, box);
             if (lane === 'barriers') sink.barriers.push({ attrKey, box, ...linked });
             else if (lane === 'opportunities') sink.opportunities.push({ attrKey, box, ...linked });
         }
-        y += h + G.cardGap;
+        cardY += h + G.cardGap;
     };
-    const plain = (kind: string, texts: string[], sources: Array<{ line: number }>, cls?: string) => {
+    const indexed = (kind: string, i: number) => {
+        const suffix = `${kind}#${i}`;
+        return suffix;
+    };
+    const plain = (kind: string, texts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted') => {
+        const open = cls ? CLASS_OPEN[cls] : PLAIN_OPEN;
         for (let i = 0; i < texts.length; i++) {
-            const body = new CardBody(LEFT_PLAIN, WIDTH_PLAIN);
-            body.text(texts[i], cls);
-            emit(`${kind}#${i}`, sources[i]?.line ?? step.source.line, body);
+            startCard(false);
+            addText(texts[i], cls, open);
+            const suffix = indexed(kind, i);
+            emit(suffix, suffix, sources[i]?.line ?? step.source.line);
         }
     };
     const owned = (kind: string, items: LaneItemModel[]) => {
         for (let i = 0; i < items.length; i++) {
             const item = items[i];
-            const body = new CardBody(LEFT_PLAIN, WIDTH_PLAIN);
-            body.text(item.text, undefined);
-            if (item.owner) body.meta(`Owner: ${labels.team(item.owner)}`);
-            emit(`${kind}#${i}`, item.source.line, body);
+            startCard(false);
+            addText(item.text, undefined, PLAIN_OPEN);
+            if (item.owner) addMeta(`Owner: ${labels.team(item.owner)}`);
+            const suffix = indexed(kind, i);
+            emit(suffix, suffix, item.source.line);
         }
     };
+    const named = (kind: string, id: string | undefined, i: number): [string, string] =>
+        id !== undefined ? [`${kind}:${id}`, `${kind}:${escapeAttr(id)}`] : [`${kind}#${i}`, `${kind}#${i}`];
     switch (lane) {
         case 'actions': plain('action', step.actions, step.sources.actions); break;
         case 'thoughts': plain('thought', step.thoughts, step.sources.thoughts, 'jm-italic'); break;
@@ -178,55 +220,66 @@ export function writeLaneCards(
         case 'backstage': owned('backstage', step.backstage); break;
         case 'support': owned('support', step.support); break;
         case 'touchpoints':
-            step.touchpoints.forEach((t, i) => {
-                const body = new CardBody(LEFT_PLAIN, WIDTH_PLAIN);
-                body.badge(labels.channel(t.channel), 'jm-badge');
-                if (t.text !== undefined) body.text(t.text, undefined);
-                emit(`touchpoint#${i}`, t.source.line, body);
-            });
+            for (let i = 0; i < step.touchpoints.length; i++) {
+                const t = step.touchpoints[i];
+                startCard(false);
+                addBadge(labels.channel(t.channel), 'jm-badge');
+                if (t.text !== undefined) addText(t.text, undefined, PLAIN_OPEN);
+                const suffix = indexed('touchpoint', i);
+                emit(suffix, suffix, t.source.line);
+            }
             break;
         case 'barriers':
-            step.barriers.forEach((b, i) => {
-                const body = new CardBody(LEFT_STRIPED, WIDTH_STRIPED);
-                body.text(b.text, undefined);
-                body.meta(`${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`);
-                emit(b.id !== undefined ? `barrier:${b.id}` : `barrier#${i}`, b.source.line, body,
-                    `jm-sev-${b.severity ?? 'none'}`, b.id ? { barrierId: b.id } : {});
-            });
+            for (let i = 0; i < step.barriers.length; i++) {
+                const b = step.barriers[i];
+                startCard(true);
+                addText(b.text, undefined, PLAIN_OPEN);
+                addMeta(`${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`);
+                const [suffix, escaped] = named('barrier', b.id, i);
+                emit(suffix, escaped, b.source.line, `jm-sev-${b.severity ?? 'none'}`, b.id ? { barrierId: b.id } : {});
+            }
             break;
         case 'opportunities':
-            step.opportunities.forEach((o, i) => {
-                const body = new CardBody(LEFT_STRIPED, WIDTH_STRIPED);
-                body.text(o.text, undefined);
+            for (let i = 0; i < step.opportunities.length; i++) {
+                const o = step.opportunities[i];
+                startCard(true);
+                addText(o.text, undefined, PLAIN_OPEN);
                 const rating = o.impact && o.effort ? `Impact: ${o.impact} \u00B7 Effort: ${o.effort}`
                     : o.impact ? `Impact: ${o.impact}` : o.effort ? `Effort: ${o.effort}` : '';
-                if (rating) body.meta(rating);
-                if (o.owner) body.meta(`Owner: ${labels.team(o.owner)}`);
-                if (o.fixes.length > 0) body.meta(`Fixes: ${o.fixes.join(', ')}`);
-                emit(o.id !== undefined ? `opportunity:${o.id}` : `opportunity#${i}`, o.source.line, body, 'jm-opp', { fixes: o.fixes });
-            });
+                if (rating) addMeta(rating);
+                if (o.owner) addMeta(`Owner: ${labels.team(o.owner)}`);
+                if (o.fixes.length > 0) addMeta(`Fixes: ${o.fixes.join(', ')}`);
+                const [suffix, escaped] = named('opportunity', o.id, i);
+                emit(suffix, escaped, o.source.line, 'jm-opp', { fixes: o.fixes });
+            }
             break;
         case 'metrics':
-            step.metrics.forEach((m, i) => emit(`metric#${i}`, m.source.line, metricBody(m)));
+            for (let i = 0; i < step.metrics.length; i++) {
+                const m = step.metrics[i];
+                startCard(false);
+                addMetric(m);
+                const suffix = indexed('metric', i);
+                emit(suffix, suffix, m.source.line);
+            }
             break;
     }
-    return y;
+    return cardY;
 }
 
-function metricBody(m: MetricModel): CardBody {
-    const body = new CardBody(LEFT_PLAIN, WIDTH_PLAIN);
-    body.text(`${m.name}: ${formatNumber(m.value)}`, undefined);
+function addMetric(m: MetricModel): void {
+    addText(`${m.name}: ${formatNumber(m.value)}`, undefined, PLAIN_OPEN);
     if (m.target !== undefined) {
         const ok = m.value >= m.target;
-        body.meta(`Target ${formatNumber(m.target)} \u00B7 ${ok ? 'met' : `${formatNumber(m.target - m.value)} below`}`);
-        body.bar(m.target === 0 ? 1 : Math.max(0, Math.min(1.25, m.value / m.target)), ok);
+        addMeta(`Target ${formatNumber(m.target)} \u00B7 ${ok ? 'met' : `${formatNumber(m.target - m.value)} below`}`);
+        addBar(m.target === 0 ? 1 : Math.max(0, Math.min(1.25, m.value / m.target)), ok);
     }
-    return body;
 }
 
 /** Numbers as written, without float noise (0.1 + 0.2 style). */
 function formatNumber(value: number): string {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+    const plain = String(value);
+    // Float noise shows as 16 or more significant digits; shorter numbers are already as written.
+    return plain.length < 12 ? plain : String(Number(value.toPrecision(12)));
 }
 
 /** True when this lane has something to draw in this step. */

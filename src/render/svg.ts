@@ -53,7 +53,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     }));
     const cardLayer = new Out();
     const laneLayer = new Out();
-    const cards: CardSink = { out: [], boxes: recordBoxes ? boxes : undefined, barriers: [], opportunities: [] };
+    const cards: CardSink = { out: cardLayer, boxes: recordBoxes ? boxes : undefined, barriers: [], opportunities: [] };
     lanes.forEach((lane, i) => {
         const top = y;
         let height: number;
@@ -71,7 +71,6 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
                 const bottom = writeLaneCards(cards, lane.id, col, cardTop, names);
                 if (bottom > cardTop) tallest = Math.max(tallest, bottom - G.cardGap - cardTop);
             }
-            if (cards.out.length > 0) { cardLayer.push(cards.out.join('')); cards.out = []; }
             height = 2 * G.lanePad + tallest;
             laneBand(laneLayer, lane.id, lane.label, top, height, width, i);
         }
@@ -97,9 +96,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     out.push(`<style>\n${stylesheet(options.colors ?? 'vscode')}\n</style>`);
     out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
     if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
-    // One join of every layer's chunks: each character is copied once more, not once per layer.
-    return [...out.pieces(), ...laneLayer.pieces(), stageRules.join(''), ...body.pieces(), ...cardLayer.pieces(),
-        ...fixLinks.pieces(), ...highlights.pieces(), '</svg>\n'].join('');
+    // One join of every layer's pieces: each character is copied once more, not once per layer.
+    return out.parts.concat(laneLayer.parts, stageRules, body.parts, cardLayer.parts, fixLinks.parts, highlights.parts, '</svg>\n').join('');
 }
 
 function arrowMarker(id: string, cls: string): string {

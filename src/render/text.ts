@@ -103,6 +103,24 @@ export function textWidth(text: string, fontSize: number): number {
     return em * fontSize;
 }
 
+/**
+ * The width in em of text made only of printable ASCII with nothing to escape in XML (no & < > " ')
+ * and no space at either end; -1 for any other text. The common case of a map's text: such text
+ * needs no escaping, no clusters and no right-to-left handling, and fits on a line when
+ * `em * fontSize <= maxWidth` (the same sum, in the same order, as `textWidth`).
+ */
+export function plainEm(text: string): number {
+    const last = text.length - 1;
+    if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return -1;
+    let em = 0;
+    for (let i = 0; i <= last; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 32 || code > 126 || code === 38 || code === 60 || code === 62 || code === 34 || code === 39) return -1;
+        em += ASCII_EM[code - 32];
+    }
+    return em;
+}
+
 /** Characters below U+0300 and common punctuation: one character, one cluster, never wide. */
 const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
 

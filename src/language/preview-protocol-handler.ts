@@ -1,6 +1,6 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { Model } from './generated/ast.js';
 import { importClosure } from './imports.js';
 import { mapModelOfDocument } from '../model/from-document.js';
@@ -11,13 +11,17 @@ import {
 
 /**
  * The server side of the preview protocol (see `src/protocol/lsp.ts`): a notification each
- * time a document is validated, and a request that returns the map model of a document.
+ * time a document is linked, and a request that returns the map model of a document.
+ * The map model needs the document parsed and linked, not validated: answering before the
+ * lint checks run keeps the preview a validation pass ahead of the squiggles.
  */
+const MODEL_READY = DocumentState.IndexedReferences;
+
 export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices): void {
     const builder = shared.workspace.DocumentBuilder;
     // Per document rather than per build: a build cancelled by the next keystroke still
     // reports the documents it finished, which are not validated again by the next build.
-    builder.onDocumentPhase(DocumentState.Validated, document => {
+    builder.onDocumentPhase(MODEL_READY, document => {
         if (document.uri.scheme === 'journey-builtin') return;
         const params: DocumentValidatedParams = { uri: document.uri.toString(), version: versionOf(document), ...errorCounts(document) };
         void connection.sendNotification(DocumentValidatedNotificationMethod, params);
@@ -25,14 +29,14 @@ export function registerPreviewProtocol(connection: Connection, shared: LangiumS
     connection.onRequest(MapModelRequestMethod, (params: MapModelParams, token: CancellationToken) => mapModelResult(shared, params, token));
 }
 
-/** Answers a map-model request once the document is validated; an unknown document gets an empty result. */
+/** Answers a map-model request once the document is linked; an unknown document gets an empty result. */
 export async function mapModelResult(shared: LangiumSharedServices, params: MapModelParams, token?: CancellationToken): Promise<MapModelResult> {
     const uri = URI.parse(params.uri);
     const documents = shared.workspace.LangiumDocuments;
     await shared.workspace.WorkspaceManager.ready;
     if (!documents.hasDocument(uri)) return emptyResult(params.uri);
     try {
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        await shared.workspace.DocumentBuilder.waitUntil(MODEL_READY, uri, token);
     } catch {
         // Cancelled or the document is between builds: the client asks again on the next notification.
         return emptyResult(params.uri);
@@ -57,8 +61,9 @@ function versionOf(document: LangiumDocument): number {
     return document.textDocument.version;
 }
 
+/** Syntax errors and unresolved references: what is known once a document is linked. */
 function errorCounts(document: LangiumDocument): { errorCount: number; syntaxErrorCount: number } {
     const syntaxErrorCount = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length;
-    const errorCount = (document.diagnostics ?? []).filter(d => d.severity === DiagnosticSeverity.Error).length;
-    return { errorCount: Math.max(errorCount, syntaxErrorCount), syntaxErrorCount };
+    const unresolved = document.references.filter(ref => ref.error !== undefined).length;
+    return { errorCount: syntaxErrorCount + unresolved, syntaxErrorCount };
 }

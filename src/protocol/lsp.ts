@@ -1,12 +1,12 @@
 /**
  * Custom LSP methods between the extension (client) and the language server, declared once
  * so both sides agree on names and shapes. The protocol is "push changed, pull model": the
- * server notifies when a document has been validated; a preview then asks for its map model.
+ * server notifies when a document has been parsed and linked; a preview then asks for its map model.
  * Dependency-free on purpose: both sides import the names and `import type` the shapes.
  */
 import type { MapModel } from '../model/types.js';
 
-/** Request: the map model of one document, once it is validated. */
+/** Request: the map model of one document, once it is parsed and linked. */
 export const MapModelRequestMethod = 'journey/mapModel' as const;
 
 export interface MapModelParams {
@@ -20,7 +20,7 @@ export interface MapModelResult {
     version: number | null;
     /** The journey's map model; null for a file without a journey or an unknown document. */
     model: MapModel | null;
-    /** Errors of every kind (syntax, linking, validation) in the document. */
+    /** Syntax errors and unresolved references in the document (lint checks run after the model is ready). */
     errorCount: number;
     /** Lexer and parser errors: while there are any, a preview keeps its last good map. */
     syntaxErrorCount: number;
@@ -28,7 +28,7 @@ export interface MapModelResult {
     dependencies: string[];
 }
 
-/** Notification: the server has validated a document (after an edit, an import change, a config change). */
+/** Notification: the server has parsed and linked a document (after an edit, an import change, a config change); validation follows. */
 export const DocumentValidatedNotificationMethod = 'journey/documentValidated' as const;
 
 export interface DocumentValidatedParams {

@@ -41,26 +41,41 @@ export function titleTag(text: string): string {
 export interface Box { x: number; y: number; w: number; h: number }
 
 /**
- * Collects the SVG text as a list of pieces, joined once when the picture is assembled. Each
- * piece is flattened as it comes in: a piece built with `+` is a tree of small strings in V8,
- * and a 2,000-step map makes tens of thousands of pieces that live until the end; keeping the
- * trees alive (or joining them into chunks along the way) made garbage collection and copying
- * the main cost of rendering.
+ * Collects the SVG text. A 2,000-step map is megabytes of markup in tens of thousands of pieces;
+ * a piece built with `+` is a tree of small strings in V8. Each piece is flattened as it comes in
+ * (its tree dies young) and the pieces are joined into chunks of about 256 KB: V8 allocates
+ * strings that large outside the young generation, so the garbage collector never copies them,
+ * while the small pieces die before the next collection. Keeping every piece alive until the
+ * end, or joining small chunks, made garbage collection the main cost of rendering.
  */
 export class Out {
-    readonly parts: string[] = [];
+    private parts: string[] = [];
+    private pending = 0;
+    private readonly chunks: string[] = [];
 
     push(piece: string): void {
-        flatten(piece);
+        piece.charCodeAt(0); // flattens a concatenated string
         this.parts.push(piece);
+        this.pending += piece.length;
+        if (this.pending > CHUNK) this.seal();
+    }
+
+    /** The text so far as a few large strings, to be joined once by whoever assembles the picture. */
+    pieces(): string[] {
+        this.seal();
+        return this.chunks;
     }
 
     toString(): string {
-        return this.parts.join('');
+        return this.pieces().join('');
+    }
+
+    private seal(): void {
+        if (this.parts.length === 0) return;
+        this.chunks.push(this.parts.join(''));
+        this.parts = [];
+        this.pending = 0;
     }
 }
 
-/** Makes V8 store a concatenated string as one flat string (reading a character does that). */
-export function flatten(text: string): number {
-    return text.charCodeAt(0);
-}
+const CHUNK = 256 * 1024;

@@ -10,10 +10,16 @@ import { drawFixLinks, drawNextLinks, nextBandHeight, resolveNextLinks } from '.
 import { LANES, type RenderOptions } from './options.js';
 import { stylesheet } from './style.js';
 import { dataAttrs, n, rect, textLine, titleTag, type Box, Out } from './svg-out.js';
-import { fitText, wrapText } from './text.js';
+import { fitText, plainEm, wrapText } from './text.js';
 
 /** One step column of the grid. */
-export interface Column { stage: StageModel; step: StepModel; x: number }
+export interface Column {
+    stage: StageModel;
+    step: StepModel;
+    x: number;
+    /** The step's element key, escaped for an attribute. */
+    attrKey: string;
+}
 
 /** Renders a map model to an SVG string. Pure and deterministic: same model and options, same bytes. */
 export function renderSvg(model: MapModel, options: RenderOptions = {}): string {
@@ -21,7 +27,11 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const columns: Column[] = [];
     let x = G.margin + G.gutter;
     for (const stage of model.stages) {
-        for (const step of stage.steps) { columns.push({ stage, step, x }); x += G.column; }
+        const stageAttr = escapeAttr(stage.id);
+        for (const step of stage.steps) {
+            columns.push({ stage, step, x, attrKey: `${stageAttr}/${escapeAttr(step.id)}` });
+            x += G.column;
+        }
     }
     const width = Math.max(760, x + G.margin);
     const hidden = new Set(options.hiddenLanes ?? []);
@@ -38,7 +48,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     boxes.set('journey', { x: G.margin - 4, y: G.margin, w: width - 2 * G.margin + 8, h: y - G.margin - 4 });
 
     y = drawStageRow(body, model, columns, y, boxes);
-    y = drawStepRow(body, columns, y, boxes);
+    y = drawStepRow(body, columns, y, recordBoxes ? boxes : undefined);
     const links = resolveNextLinks(columns);
     const gridTop = y;
     if (links.length > 0) {
@@ -49,7 +59,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
 
     const names = labelLookup(model);
     const cardColumns: CardColumn[] = columns.map(c => ({
-        x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${escapeAttr(c.stage.id)}/${escapeAttr(c.step.id)}/`,
+        x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${c.attrKey}/`,
     }));
     const cardLayer = new Out();
     const laneLayer = new Out();
@@ -97,7 +107,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     out.push(`<defs>${arrowMarker(`${prefix}-next-arrow`, 'jm-next-head')}${arrowMarker(`${prefix}-fix-arrow`, 'jm-fix-head')}</defs>`);
     if (options.standalone) out.push(rect(0, 0, width, height, 'jm-bg'));
     // One join of every layer's pieces: each character is copied once more, not once per layer.
-    return out.parts.concat(laneLayer.parts, stageRules, body.parts, cardLayer.parts, fixLinks.parts, highlights.parts, '</svg>\n').join('');
+    return out.pieces().concat(laneLayer.pieces(), stageRules, body.pieces(), cardLayer.pieces(), fixLinks.pieces(), highlights.pieces(), '</svg>\n').join('');
 }
 
 function arrowMarker(id: string, cls: string): string {
@@ -127,20 +137,31 @@ function drawStageRow(out: Out, model: MapModel, columns: Column[], y: number, b
     return y + G.stageRow + 4;
 }
 
-function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, Box>): number {
+function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, Box> | undefined): number {
     out.push(textLine(G.margin + 4, y + 20, 'Steps', { cls: 'jm-h2 jm-muted' }));
+    const w = G.column - 4;
+    const h = G.stepRow - 6;
+    const labelWidth = w - 16;
     for (const col of columns) {
-        const box = { x: col.x + 2, y, w: G.column - 4, h: G.stepRow - 6 };
-        const key = stepKey(col.stage.id, col.step.id);
+        const x = col.x + 2;
         const label = col.step.implicit ? col.stage.label : col.step.label;
-        const wrapped = wrapText(label, box.w - 16, 12.5, 2);
-        out.push(`<g class="jm-step-head${col.step.implicit ? ' jm-implicit' : ''}"${dataAttrs(key, col.step.source.line)}>`
-            + (wrapped.truncated ? titleTag(label) : '')
-            + rect(box.x, box.y, box.w, box.h, 'jm-step', 4)
-            + wrapped.lines.map((line, i) => textLine(box.x + 8, y + (wrapped.lines.length === 1 ? 26 : 18 + i * 15), line,
-                { cls: col.step.implicit ? 'jm-strong jm-italic jm-muted' : 'jm-strong', right: box.x + box.w - 8 })).join('')
-            + '</g>');
-        boxes.set(key, box);
+        const line = col.step.source.line;
+        const em = col.step.implicit ? -1 : plainEm(label);
+        if (em >= 0 && em * 12.5 <= labelWidth) {
+            // The common case: a plain one-line label, written without wrapping or escaping.
+            out.push(`<g class="jm-step-head" data-id="${col.attrKey}"${line ? ` data-line="${line}"` : ''}>`
+                + `<rect x="${x}" y="${n(y)}" width="${w}" height="${h}" rx="4" class="jm-step"/>`
+                + `<text x="${x + 8}" y="${n(y + 26)}" class="jm-strong">${label}</text></g>`);
+        } else {
+            const wrapped = wrapText(label, labelWidth, 12.5, 2);
+            out.push(`<g class="jm-step-head${col.step.implicit ? ' jm-implicit' : ''}" data-id="${col.attrKey}"${line ? ` data-line="${line}"` : ''}>`
+                + (wrapped.truncated ? titleTag(label) : '')
+                + rect(x, y, w, h, 'jm-step', 4)
+                + wrapped.lines.map((text, i) => textLine(x + 8, y + (wrapped.lines.length === 1 ? 26 : 18 + i * 15), text,
+                    { cls: col.step.implicit ? 'jm-strong jm-italic jm-muted' : 'jm-strong', right: x + w - 8 })).join('')
+                + '</g>');
+        }
+        if (boxes) boxes.set(stepKey(col.stage.id, col.step.id), { x, y, w, h });
     }
     return y + G.stepRow;
 }

@@ -2,8 +2,9 @@ import type { EmotionModel, MapModel } from '../model/types.js';
 import { emotionKey } from './keys.js';
 import { G } from './geometry.js';
 import { PERSONA_COLOURS } from './style.js';
-import { dataAttrs, n, textLine, titleTag, type Box, type Out } from './svg-out.js';
-import { fitText } from './text.js';
+import { escapeAttr } from './escape.js';
+import { n, textLine, titleTag, type Box, type Out } from './svg-out.js';
+import { fitText, plainEm } from './text.js';
 import type { Column } from './svg.js';
 
 /** A line of the emotion curve: a persona (null: the journey follows none) and its colour index. */
@@ -43,51 +44,62 @@ export function drawEmotionLane(
     drawLegend(out, curve, lane);
     // Per step: each persona's emotion and whether its label goes above the point.
     const perColumn = columns.map(col => labelPlaces(col, curve));
+    const labelWidth = G.column / Math.max(1, Math.min(curve.length, 2)) - 8;
     curve.forEach((persona, k) => {
         const offset = (k - (curve.length - 1) / 2) * 5;
         // A persona without an emotion on a step breaks its line there.
         let path = '';
         let pen = false;
-        columns.forEach((col, i) => {
-            const place = perColumn[i].get(persona.id);
-            if (!place) { pen = false; return; }
-            path += `${pen ? 'L' : 'M'}${n(col.x + G.column / 2 + offset)} ${n(yOf(place.emotion.score))}`;
+        for (let i = 0; i < columns.length; i++) {
+            const place = perColumn[i][k];
+            if (!place) { pen = false; continue; }
+            path += `${pen ? 'L' : 'M'}${n(columns[i].x + G.column / 2 + offset)} ${n(yOf(place.emotion.score))}`;
             pen = true;
-        });
+        }
         if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
-        const labelWidth = G.column / Math.max(1, Math.min(curve.length, 2)) - 8;
-        columns.forEach((col, i) => {
-            const place = perColumn[i].get(persona.id);
-            if (!place) return;
+        const keyEnd = `/emotion:${escapeAttr(persona.id ?? '*')}`;
+        const point = `" r="5" class="jm-pf${persona.colour} jm-point"/>`;
+        for (let i = 0; i < columns.length; i++) {
+            const place = perColumn[i][k];
+            if (!place) continue;
+            const col = columns[i];
             const e = place.emotion;
-            const x = col.x + G.column / 2 + offset;
+            const cx = col.x + G.column / 2 + offset;
+            const x = n(cx);
             const y = yOf(e.score);
-            const key = emotionKey(col.stage.id, col.step.id, persona.id);
-            const text = e.label ?? (e.score > 0 ? `+${e.score}` : String(e.score));
-            const full = `${persona.label}: ${e.score > 0 ? '+' : ''}${e.score}${e.label ? ` ${e.label}` : ''}`;
-            const fitted = fitText(text, labelWidth, G.smallFont);
-            out.push(`<g class="jm-emotion"${dataAttrs(key, e.source.line)}>${titleTag(full)}`
-                + `<circle cx="${n(x)}" cy="${n(y)}" r="5" class="jm-pf${persona.colour} jm-point"/>`
-                + textLine(x, place.above ? y - 9 : y + 17, fitted.lines[0], { cls: 'jm-small', anchor: 'middle' })
-                + '</g>');
-            if (boxes) boxes.set(key, { x: x - 7, y: y - 7, w: 14, h: 14 });
-        });
+            const signed = e.score > 0 ? `+${e.score}` : String(e.score);
+            const text = e.label ?? signed;
+            const full = `${persona.label}: ${signed}${e.label ? ` ${e.label}` : ''}`;
+            const labelY = n(place.above ? y - 9 : y + 17);
+            const em = plainEm(text);
+            const label = em >= 0 && em * G.smallFont <= labelWidth
+                ? `<text x="${x}" y="${labelY}" class="jm-small" text-anchor="middle">${text}</text>`
+                : textLine(cx, place.above ? y - 9 : y + 17, fitText(text, labelWidth, G.smallFont).lines[0], { cls: 'jm-small', anchor: 'middle' });
+            out.push(`<g class="jm-emotion" data-id="${col.attrKey}${keyEnd}"${e.source.line ? ` data-line="${e.source.line}"` : ''}>${titleTag(full)}`
+                + `<circle cx="${x}" cy="${n(y)}${point}${label}</g>`);
+            if (boxes) boxes.set(emotionKey(col.stage.id, col.step.id, persona.id), { x: cx - 7, y: y - 7, w: 14, h: 14 });
+        }
     });
 }
 
+interface LabelPlace { emotion: EmotionModel; above: boolean }
+
 /**
- * Where the labels of one step go so that they do not collide: the personas of the step sorted
- * by score (ties in curve order); the upper half labelled above their point, the lower half below.
+ * Where the labels of one step go so that they do not collide, by curve index: the personas of
+ * the step sorted by score (ties in curve order); the upper half labelled above their point, the
+ * lower half below.
  */
-function labelPlaces(col: Column, curve: CurvePersona[]): Map<string | null, { emotion: EmotionModel; above: boolean }> {
-    const here: Array<{ id: string | null; order: number; emotion: EmotionModel }> = [];
-    curve.forEach((p, order) => {
-        const emotion = col.step.emotions.find(e => e.persona === p.id);
-        if (emotion) here.push({ id: p.id, order, emotion });
-    });
-    here.sort((a, b) => b.emotion.score - a.emotion.score || a.order - b.order);
-    const places = new Map<string | null, { emotion: EmotionModel; above: boolean }>();
-    here.forEach((p, rank) => places.set(p.id, { emotion: p.emotion, above: here.length === 1 || rank < here.length / 2 }));
+function labelPlaces(col: Column, curve: CurvePersona[]): Array<LabelPlace | undefined> {
+    const places: Array<LabelPlace | undefined> = new Array(curve.length);
+    const here: number[] = [];
+    const emotions: EmotionModel[] = [];
+    for (let k = 0; k < curve.length; k++) {
+        const emotion = col.step.emotions.find(e => e.persona === curve[k].id);
+        if (emotion) here.push(k);
+        emotions[k] = emotion!;
+    }
+    here.sort((a, b) => emotions[b].score - emotions[a].score || a - b);
+    here.forEach((k, rank) => { places[k] = { emotion: emotions[k], above: here.length === 1 || rank < here.length / 2 }; });
     return places;
 }
 

@@ -49,15 +49,12 @@ export interface Box { x: number; y: number; w: number; h: number }
  * end, or joining small chunks, made garbage collection the main cost of rendering.
  */
 export class Out {
-    private parts: string[] = [];
-    private pending = 0;
+    private text = '';
     private readonly chunks: string[] = [];
 
     push(piece: string): void {
-        piece.charCodeAt(0); // flattens a concatenated string
-        this.parts.push(piece);
-        this.pending += piece.length;
-        if (this.pending > CHUNK) this.seal();
+        this.text += piece;
+        if (this.text.length > CHUNK) this.seal();
     }
 
     /** The text so far as a few large strings, to be joined once by whoever assembles the picture. */
@@ -71,10 +68,11 @@ export class Out {
     }
 
     private seal(): void {
-        if (this.parts.length === 0) return;
-        this.chunks.push(this.parts.join(''));
-        this.parts = [];
-        this.pending = 0;
+        if (this.text === '') return;
+        const chunk = this.text;
+        chunk.charCodeAt(0); // one copy, into a flat string
+        this.chunks.push(chunk);
+        this.text = '';
     }
 }
 

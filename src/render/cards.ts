@@ -110,7 +110,7 @@ function addText(text: string, cls: string | undefined, open: string): void {
     if (em >= 0 && em * G.font <= width) {
         // The common case: one line of plain ASCII, written as is.
         y += G.line;
-        body += textAt + (y - 3.5) + open + text + '</text>';
+        body += textOpen(y - 3.5, open) + text + '</text>';
         y += 2;
         return;
     }
@@ -127,7 +127,7 @@ function addMeta(text: string): void {
     const em = plainEm(text);
     if (em >= 0 && em * G.smallFont <= width) {
         y += G.smallLine;
-        body += textAt + (y - 3) + META_OPEN + text + '</text>';
+        body += textOpen(y - 3, META_OPEN) + text + '</text>';
         y += 2;
         return;
     }
@@ -155,6 +155,22 @@ function addBar(ratio: number, ok: boolean): void {
 }
 
 const PLAIN_OPEN = '">';
+
+/** The card's frame by height: the same few heights come back thousands of times. */
+const frames: string[] = [];
+function frameOf(h: number): string {
+    return frames[h] ??= `<rect width="${CARD_W}" height="${h}" rx="4" class="jm-card"/>`;
+}
+
+/** Start tags of card text, by left edge, tag end (class) and twice the baseline: few distinct ones. */
+const textOpens: Array<Map<string, string[]>> = [new Map(), new Map()];
+function textOpen(baseline: number, open: string): string {
+    const byOpen = textOpens[left === LEFT_STRIPED ? 1 : 0];
+    let tags = byOpen.get(open);
+    if (!tags) byOpen.set(open, tags = []);
+    return tags[baseline * 2] ??= textAt + baseline + open;
+}
+
 const CLASS_OPEN: Record<string, string> = { 'jm-italic': '" class="jm-italic">', 'jm-muted': '" class="jm-muted">' };
 
 /**
@@ -175,7 +191,7 @@ export function writeLaneCards(
         let svg = line ? `<g class="jm-fact" data-id="${attrKey}" data-line="${line}${translate}${cardY})">`
             : `<g class="jm-fact" data-id="${attrKey}${translate}${cardY})">`;
         if (cut) svg += titleTag(full);
-        svg += `<rect width="${CARD_W}" height="${h}" rx="4" class="jm-card"/>`;
+        svg += frameOf(h);
         if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
         sink.out.push(svg + body + '</g>');
         if (sink.boxes || linked) {

@@ -63,13 +63,13 @@ export function labelLookup(model: MapModel): LabelLookup {
 /*
  * The card being written. Module state rather than an object per card: cards are written one
  * at a time, and tens of thousands of small objects per picture made garbage collection the
- * main cost of rendering. `body` is the inner markup so far, `y` the row cursor, `full` the
- * whole text for the tooltip should anything be cut.
+ * main cost of rendering. `body` is the inner markup so far, `y` the row cursor, `texts` the
+ * card's texts, joined for the tooltip only when one of them is cut.
  */
 let body = '';
 let y = 0;
 let cut = false;
-let full = '';
+const texts: string[] = [];
 let left = 0;
 let width = 0;
 /** The start of a text element at the card's left edge: `<text x="7" y="`. */
@@ -79,7 +79,7 @@ function startCard(striped: boolean): void {
     body = '';
     y = G.cardPad - 1;
     cut = false;
-    full = '';
+    texts.length = 0;
     left = striped ? LEFT_STRIPED : LEFT_PLAIN;
     width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
     textAt = striped ? TEXT_AT_STRIPED : TEXT_AT_PLAIN;
@@ -88,7 +88,7 @@ const TEXT_AT_PLAIN = `<text x="${LEFT_PLAIN}" y="`;
 const TEXT_AT_STRIPED = `<text x="${LEFT_STRIPED}" y="`;
 
 function remember(text: string): void {
-    full = full === '' ? text : `${full}\n${text}`;
+    texts.push(text);
 }
 
 function addBadge(text: string, cls: string): void {
@@ -190,7 +190,7 @@ export function writeLaneCards(
         const attrKey = col.attrPrefix + escapedSuffix;
         let svg = line ? `<g class="jm-fact" data-id="${attrKey}" data-line="${line}${translate}${cardY})">`
             : `<g class="jm-fact" data-id="${attrKey}${translate}${cardY})">`;
-        if (cut) svg += titleTag(full);
+        if (cut) svg += titleTag(texts.join('\n'));
         svg += frameOf(h);
         if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
         sink.out.push(svg + body + '</g>');
@@ -202,16 +202,12 @@ export function writeLaneCards(
         }
         cardY += h + G.cardGap;
     };
-    const indexed = (kind: string, i: number) => {
-        const suffix = `${kind}#${i}`;
-        return suffix;
-    };
-    const plain = (kind: string, texts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted') => {
+    const plain = (kind: string, facts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted') => {
         const open = cls ? CLASS_OPEN[cls] : PLAIN_OPEN;
-        for (let i = 0; i < texts.length; i++) {
+        for (let i = 0; i < facts.length; i++) {
             startCard(false);
-            addText(texts[i], cls, open);
-            const suffix = indexed(kind, i);
+            addText(facts[i], cls, open);
+            const suffix = `${kind}#${i}`;
             emit(suffix, suffix, sources[i]?.line ?? step.source.line);
         }
     };
@@ -221,7 +217,7 @@ export function writeLaneCards(
             startCard(false);
             addText(item.text, undefined, PLAIN_OPEN);
             if (item.owner) addMeta(`Owner: ${labels.team(item.owner)}`);
-            const suffix = indexed(kind, i);
+            const suffix = `${kind}#${i}`;
             emit(suffix, suffix, item.source.line);
         }
     };
@@ -241,7 +237,7 @@ export function writeLaneCards(
                 startCard(false);
                 addBadge(labels.channel(t.channel), 'jm-badge');
                 if (t.text !== undefined) addText(t.text, undefined, PLAIN_OPEN);
-                const suffix = indexed('touchpoint', i);
+                const suffix = `touchpoint#${i}`;
                 emit(suffix, suffix, t.source.line);
             }
             break;
@@ -274,7 +270,7 @@ export function writeLaneCards(
                 const m = step.metrics[i];
                 startCard(false);
                 addMetric(m);
-                const suffix = indexed('metric', i);
+                const suffix = `metric#${i}`;
                 emit(suffix, suffix, m.source.line);
             }
             break;

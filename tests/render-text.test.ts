@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { clusters, fitText, isRtl, textWidth, wrapText } from '../src/render/text.js';
+import { clusters, fitText, isRtl, plainEm, textWidth, wrapText } from '../src/render/text.js';
+import { Out } from '../src/render/svg-out.js';
 import { escapeAttr, escapeText } from '../src/render/escape.js';
 
 describe('clusters', () => {
@@ -93,5 +94,33 @@ describe('escaping', () => {
         expect(escapeAttr(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
         expect(escapeText('ok \uD83D\uDE00')).toBe('ok \uD83D\uDE00');
         expect(escapeText('bad\u0000\uDC00')).toBe('bad\uFFFD\uFFFD');
+    });
+});
+
+describe('plainEm (the renderer\'s fast path for plain ASCII)', () => {
+    test('measures like textWidth, per em', () => {
+        for (const text of ['Does thing 5', 'CSAT: 3.5', 'x', 'Impact: high, effort: low (v2)']) {
+            expect(plainEm(text) * 12).toBe(textWidth(text, 12));
+        }
+    });
+
+    test('refuses text that needs escaping, clusters or trimming', () => {
+        for (const text of ['', 'a & b', '<b>', 'say "hi"', "it's", ' lead', 'trail ', 'tab\there', 'caf\u00E9', '\u05E9', '\uD83D\uDE00']) {
+            expect(plainEm(text)).toBe(-1);
+        }
+    });
+});
+
+describe('Out', () => {
+    test('keeps every piece in order across its chunks', () => {
+        const out = new Out();
+        const pieces: string[] = [];
+        for (let i = 0; i < 40000; i++) {
+            const piece = `<g data-id="step-${i}">\u00B7 ${'x'.repeat(i % 17)}</g>`;
+            pieces.push(piece);
+            out.push(piece);
+        }
+        expect(out.pieces().length).toBeGreaterThan(1);
+        expect(out.toString()).toBe(pieces.join(''));
     });
 });

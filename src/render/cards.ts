@@ -2,7 +2,7 @@ import type { LaneItemModel, MapModel, MetricModel, StepModel } from '../model/t
 import { escapeAttr } from './escape.js';
 import { G, cardTextWidth } from './geometry.js';
 import type { LaneId } from './options.js';
-import { n, textLine, titleTag, type Box, type Out } from './svg-out.js';
+import { n, Out, textLine, titleTag, type Box } from './svg-out.js';
 import { fitText, plainEm, textWidth, wrapText } from './text.js';
 
 /**
@@ -38,6 +38,8 @@ export interface CardColumn {
     step: StepModel;
     /** `stage/step/`, escaped for an attribute. */
     attrPrefix: string;
+    /** The end of the key attribute and the start of the cards' translation: `" transform="translate(X `. */
+    translate: string;
 }
 
 const CARD_W = G.column - 2 * G.cardMargin;
@@ -173,72 +175,39 @@ function textOpen(baseline: number, open: string): string {
 
 const CLASS_OPEN: Record<string, string> = { 'jm-italic': '" class="jm-italic">', 'jm-muted': '" class="jm-muted">' };
 
+/* The lane and column being written (module state, like the card: no closures per step). */
+let sink = {} as CardSink;
+let lane: Exclude<LaneId, 'emotions'> = 'actions';
+let col = {} as CardColumn;
+let cardY = 0;
+
 /**
  * Writes the cards of one step in one lane (the emotion lane is drawn as a curve, not cards),
  * from `top` down; returns the y below the last card's gap (`top` when there are none).
  */
 export function writeLaneCards(
-    sink: CardSink, lane: Exclude<LaneId, 'emotions'>, col: CardColumn, top: number, labels: LabelLookup,
+    to: CardSink, laneId: Exclude<LaneId, 'emotions'>, column: CardColumn, top: number, labels: LabelLookup,
 ): number {
+    sink = to;
+    lane = laneId;
+    col = column;
+    cardY = top;
     const step = col.step;
-    let cardY = top;
-    const cardX = col.x + G.cardMargin;
-    const translate = `" transform="translate(${cardX} `;
-    // Ends the current card: its key suffix (kind#index or kind:id) and source line.
-    const emit = (suffix: string, escapedSuffix: string, line: number, stripe?: string, linked?: Omit<LinkedCard, 'attrKey' | 'box'>) => {
-        const h = Math.max(MIN_CARD_H, y + CARD_EXTRA);
-        const attrKey = col.attrPrefix + escapedSuffix;
-        let svg = line ? `<g class="jm-fact" data-id="${attrKey}" data-line="${line}${translate}${cardY})">`
-            : `<g class="jm-fact" data-id="${attrKey}${translate}${cardY})">`;
-        if (cut) svg += titleTag(texts.join('\n'));
-        svg += frameOf(h);
-        if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
-        sink.out.push(svg + body + '</g>');
-        if (sink.boxes || linked) {
-            const box = { x: cardX, y: cardY, w: CARD_W, h };
-            if (sink.boxes) sink.boxes.set(`${col.stageId}/${step.id}/${suffix}`, box);
-            if (lane === 'barriers') sink.barriers.push({ attrKey, box, ...linked });
-            else if (lane === 'opportunities') sink.opportunities.push({ attrKey, box, ...linked });
-        }
-        cardY += h + G.cardGap;
-    };
-    const plain = (kind: string, facts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted') => {
-        const open = cls ? CLASS_OPEN[cls] : PLAIN_OPEN;
-        for (let i = 0; i < facts.length; i++) {
-            startCard(false);
-            addText(facts[i], cls, open);
-            const suffix = `${kind}#${i}`;
-            emit(suffix, suffix, sources[i]?.line ?? step.source.line);
-        }
-    };
-    const owned = (kind: string, items: LaneItemModel[]) => {
-        for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            startCard(false);
-            addText(item.text, undefined, PLAIN_OPEN);
-            if (item.owner) addMeta(`Owner: ${labels.team(item.owner)}`);
-            const suffix = `${kind}#${i}`;
-            emit(suffix, suffix, item.source.line);
-        }
-    };
-    const named = (kind: string, id: string | undefined, i: number): [string, string] =>
-        id !== undefined ? [`${kind}:${id}`, `${kind}:${escapeAttr(id)}`] : [`${kind}#${i}`, `${kind}#${i}`];
     switch (lane) {
-        case 'actions': plain('action', step.actions, step.sources.actions); break;
-        case 'thoughts': plain('thought', step.thoughts, step.sources.thoughts, 'jm-italic'); break;
-        case 'questions': plain('question', step.questions, step.sources.questions); break;
-        case 'evidence': plain('evidence', step.evidence, step.sources.evidence, 'jm-muted'); break;
-        case 'frontstage': owned('frontstage', step.frontstage); break;
-        case 'backstage': owned('backstage', step.backstage); break;
-        case 'support': owned('support', step.support); break;
+        case 'actions': plainCards('action', step.actions, step.sources.actions); break;
+        case 'thoughts': plainCards('thought', step.thoughts, step.sources.thoughts, 'jm-italic'); break;
+        case 'questions': plainCards('question', step.questions, step.sources.questions); break;
+        case 'evidence': plainCards('evidence', step.evidence, step.sources.evidence, 'jm-muted'); break;
+        case 'frontstage': ownedCards('frontstage', step.frontstage, labels); break;
+        case 'backstage': ownedCards('backstage', step.backstage, labels); break;
+        case 'support': ownedCards('support', step.support, labels); break;
         case 'touchpoints':
             for (let i = 0; i < step.touchpoints.length; i++) {
                 const t = step.touchpoints[i];
                 startCard(false);
                 addBadge(labels.channel(t.channel), 'jm-badge');
                 if (t.text !== undefined) addText(t.text, undefined, PLAIN_OPEN);
-                const suffix = `touchpoint#${i}`;
-                emit(suffix, suffix, t.source.line);
+                emit('touchpoint', undefined, i, t.source.line);
             }
             break;
         case 'barriers':
@@ -247,8 +216,7 @@ export function writeLaneCards(
                 startCard(true);
                 addText(b.text, undefined, PLAIN_OPEN);
                 addMeta(`${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`);
-                const [suffix, escaped] = named('barrier', b.id, i);
-                emit(suffix, escaped, b.source.line, `jm-sev-${b.severity ?? 'none'}`, b.id ? { barrierId: b.id } : {});
+                emit('barrier', b.id, i, b.source.line, `jm-sev-${b.severity ?? 'none'}`, b.id ? { barrierId: b.id } : {});
             }
             break;
         case 'opportunities':
@@ -261,8 +229,7 @@ export function writeLaneCards(
                 if (rating) addMeta(rating);
                 if (o.owner) addMeta(`Owner: ${labels.team(o.owner)}`);
                 if (o.fixes.length > 0) addMeta(`Fixes: ${o.fixes.join(', ')}`);
-                const [suffix, escaped] = named('opportunity', o.id, i);
-                emit(suffix, escaped, o.source.line, 'jm-opp', { fixes: o.fixes });
+                emit('opportunity', o.id, i, o.source.line, 'jm-opp', { fixes: o.fixes });
             }
             break;
         case 'metrics':
@@ -270,13 +237,62 @@ export function writeLaneCards(
                 const m = step.metrics[i];
                 startCard(false);
                 addMetric(m);
-                const suffix = `metric#${i}`;
-                emit(suffix, suffix, m.source.line);
+                emit('metric', undefined, i, m.source.line);
             }
             break;
     }
+    // Hold on to neither the picture nor the model between renders.
+    sink = IDLE_SINK;
+    col = IDLE_COLUMN;
     return cardY;
 }
+
+const IDLE_SINK: CardSink = { out: new Out(), boxes: undefined, barriers: [], opportunities: [] };
+const IDLE_COLUMN = {} as CardColumn;
+
+function plainCards(kind: string, facts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted'): void {
+    const open = cls ? CLASS_OPEN[cls] : PLAIN_OPEN;
+    for (let i = 0; i < facts.length; i++) {
+        startCard(false);
+        addText(facts[i], cls, open);
+        emit(kind, undefined, i, sources[i]?.line ?? col.step.source.line);
+    }
+}
+
+function ownedCards(kind: string, items: LaneItemModel[], labels: LabelLookup): void {
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        startCard(false);
+        addText(item.text, undefined, PLAIN_OPEN);
+        if (item.owner) addMeta(`Owner: ${labels.team(item.owner)}`);
+        emit(kind, undefined, i, item.source.line);
+    }
+}
+
+/**
+ * Ends the current card. Its key is the step's key, `kind` and then the fact's id
+ * (`barrier:` + id) or, without one, its index (`action#` + index).
+ */
+function emit(kind: string, id: string | undefined, index: number, line: number, stripe?: string, linked?: Omit<LinkedCard, 'attrKey' | 'box'>): void {
+    const h = Math.max(MIN_CARD_H, y + CARD_EXTRA);
+    const keyEnd = id === undefined ? `${kind}#${index}` : `${kind}:${escapeAttr(id)}`;
+    let svg = line ? `${CARD_OPEN}${col.attrPrefix}${keyEnd}" data-line="${line}${col.translate}${cardY})">`
+        : `${CARD_OPEN}${col.attrPrefix}${keyEnd}${col.translate}${cardY})">`;
+    if (cut) svg += titleTag(texts.join('\n'));
+    svg += frameOf(h);
+    if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
+    sink.out.push(svg + body + '</g>');
+    if (sink.boxes || linked) {
+        const box = { x: col.x + G.cardMargin, y: cardY, w: CARD_W, h };
+        if (sink.boxes) sink.boxes.set(`${col.stageId}/${col.step.id}/${id === undefined ? `${kind}#${index}` : `${kind}:${id}`}`, box);
+        const attrKey = col.attrPrefix + keyEnd;
+        if (lane === 'barriers') sink.barriers.push({ attrKey, box, ...linked });
+        else if (lane === 'opportunities') sink.opportunities.push({ attrKey, box, ...linked });
+    }
+    cardY += h + G.cardGap;
+}
+
+const CARD_OPEN = '<g class="jm-fact" data-id="';
 
 function addMetric(m: MetricModel): void {
     addText(`${m.name}: ${formatNumber(m.value)}`, undefined, PLAIN_OPEN);

@@ -3,7 +3,10 @@ import { isRtl } from './text.js';
 
 /** Formats a coordinate: at most two decimals, no float noise, so output is byte-stable. */
 export function n(value: number): string {
-    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+    if (Number.isInteger(value)) return String(value);
+    // Half pixels (centres of columns, text baselines) are common: written without float formatting.
+    if (value > 0 && Number.isInteger(value * 2)) return `${value - 0.5}.5`;
+    return String(Math.round(value * 100) / 100);
 }
 
 /** `data-id` and `data-line` attributes of a map element. */

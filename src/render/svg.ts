@@ -60,6 +60,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const names = labelLookup(model);
     const cardColumns: CardColumn[] = columns.map(c => ({
         x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${c.attrKey}/`,
+        translate: `" transform="translate(${c.x + G.cardMargin} `,
     }));
     const cardLayer = new Out();
     const laneLayer = new Out();

@@ -2,8 +2,8 @@ import type { EmotionModel, MapModel } from '../model/types.js';
 import { emotionKey } from './keys.js';
 import { G } from './geometry.js';
 import { PERSONA_COLOURS } from './style.js';
-import { escapeAttr } from './escape.js';
-import { n, textLine, titleTag, type Box, type Out } from './svg-out.js';
+import { escapeAttr, escapeText } from './escape.js';
+import { n, textLine, type Box, type Out } from './svg-out.js';
 import { fitText, plainEm } from './text.js';
 import type { Column } from './svg.js';
 
@@ -47,6 +47,9 @@ export function drawEmotionLane(
     const labelWidth = G.column / Math.max(1, Math.min(curve.length, 2)) - 8;
     curve.forEach((persona, k) => {
         const offset = (k - (curve.length - 1) / 2) * 5;
+        const keyEnd = `/emotion:${escapeAttr(persona.id ?? '*')}`;
+        const point = `" r="5" class="jm-pf${persona.colour} jm-point"/>`;
+        const titlePrefix = `<title>${escapeText(persona.label)}: `;
         // A persona without an emotion on a step breaks its line there.
         let path = '';
         let pen = false;
@@ -57,8 +60,6 @@ export function drawEmotionLane(
             pen = true;
         }
         if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
-        const keyEnd = `/emotion:${escapeAttr(persona.id ?? '*')}`;
-        const point = `" r="5" class="jm-pf${persona.colour} jm-point"/>`;
         for (let i = 0; i < columns.length; i++) {
             const place = perColumn[i][k];
             if (!place) continue;
@@ -69,13 +70,13 @@ export function drawEmotionLane(
             const y = yOf(e.score);
             const signed = e.score > 0 ? `+${e.score}` : String(e.score);
             const text = e.label ?? signed;
-            const full = `${persona.label}: ${signed}${e.label ? ` ${e.label}` : ''}`;
-            const labelY = n(place.above ? y - 9 : y + 17);
             const em = plainEm(text);
             const label = em >= 0 && em * G.smallFont <= labelWidth
-                ? `<text x="${x}" y="${labelY}" class="jm-small" text-anchor="middle">${text}</text>`
+                ? `<text x="${x}" y="${n(place.above ? y - 9 : y + 17)}" class="jm-small" text-anchor="middle">${text}</text>`
                 : textLine(cx, place.above ? y - 9 : y + 17, fitText(text, labelWidth, G.smallFont).lines[0], { cls: 'jm-small', anchor: 'middle' });
-            out.push(`<g class="jm-emotion" data-id="${col.attrKey}${keyEnd}"${e.source.line ? ` data-line="${e.source.line}"` : ''}>${titleTag(full)}`
+            // The tooltip, "Persona: +1 label": the persona's label escaped once, the emotion's only when needed.
+            const title = `${titlePrefix}${signed}${e.label ? ` ${em >= 0 ? e.label : escapeText(e.label)}` : ''}</title>`;
+            out.push(`<g class="jm-emotion" data-id="${col.attrKey}${keyEnd}"${e.source.line ? ` data-line="${e.source.line}"` : ''}>${title}`
                 + `<circle cx="${x}" cy="${n(y)}${point}${label}</g>`);
             if (boxes) boxes.set(emotionKey(col.stage.id, col.step.id, persona.id), { x: cx - 7, y: y - 7, w: 14, h: 14 });
         }

@@ -59,6 +59,9 @@ describe('journey lint: exit codes', () => {
         const version = await journey(['--version']);
         expect(version.code).toBe(0);
         expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+        const lintVersion = await journey(['lint', '--version']);
+        expect(lintVersion.code).toBe(0);
+        expect(lintVersion.stdout).toBe(version.stdout);
     });
 });
 

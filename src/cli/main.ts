@@ -44,6 +44,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
         io.stdout(command.help);
         return ExitCode.Ok;
     }
+    if (args.includes('--version')) {
+        io.stdout(`${version}\n`);
+        return ExitCode.Ok;
+    }
     try {
         return await command.run(args, io);
     } catch (err) {

@@ -4,6 +4,7 @@
  * elements marked, beside the list of changes.
  */
 import { renderSvg } from '../render/index.js';
+import { htmlPageHead } from '../render/html.js';
 import { summarize, type MapChange } from '../model/diff-types.js';
 import { describe, summaryLine } from './diff-describe.js';
 import type { DiffRun, FileDiff } from './diff-run.js';
@@ -14,14 +15,7 @@ export function formatHtml(run: DiffRun): string {
         ? '<p>No changes to the maps.</p>'
         : run.files.map((file, index) => fileSection(file, index)).join('\n');
     return [
-        '<!DOCTYPE html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light dark">',
-        `<title>Map changes: ${escapeHtml(summaryLine(total))}</title>`,
+        ...htmlPageHead(`Map changes: ${summaryLine(total)}`),
         '<style>',
         'body{margin:0;padding:12px;font:14px/1.45 system-ui,sans-serif;background:#fff;color:#1f2328}',
         '@media (prefers-color-scheme: dark){body{background:#1e1e1e;color:#d4d4d4}}',

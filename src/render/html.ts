@@ -9,16 +9,8 @@ import { renderSvg } from './svg.js';
  */
 export function renderHtml(model: MapModel, options: RenderOptions = {}): string {
     const svg = renderSvg(model, { ...options, standalone: false });
-    const title = escapeText(model.journey.title);
     return [
-        '<!DOCTYPE html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light dark">',
-        `<title>${title}</title>`,
+        ...htmlPageHead(model.journey.title),
         '<style>',
         'html,body{margin:0;padding:0}',
         'body{background:#ffffff;color:#1f2328}',
@@ -33,4 +25,21 @@ export function renderHtml(model: MapModel, options: RenderOptions = {}): string
         '</html>',
         '',
     ].join('\n');
+}
+
+/**
+ * The opening lines of a self-contained page, up to the `<style>` element: a strict CSP (no
+ * script, no network; inline styles and data images only), light and dark colour schemes.
+ */
+export function htmlPageHead(title: string): string[] {
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        `<title>${escapeText(title)}</title>`,
+    ];
 }

@@ -165,6 +165,14 @@ describe('journey lint: files, folders, imports and config', () => {
             expect(run.stderr).toContain(path.join(dir, config));
         }
     });
+
+    it('exits 2 on a broken nearest journey.config.json, naming it', async () => {
+        const dir = tempFolder({ 'maps/a.journey': cleanMap, 'journey.config.json': '{ "rules": { "missing-emotion": "loud" } }' });
+        const run = await journey(['lint', path.join(dir, 'maps')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(path.join(dir, 'journey.config.json'));
+        expect(run.stdout).toBe('');
+    });
 });
 
 describe('journey lint: progress', () => {

@@ -1,13 +1,13 @@
 import type { Command } from './command.js';
 import { checkFormat, parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { loadWorkspace, type LoadOptions } from './workspace.js';
+import { collectJourneyFiles, loadWorkspace, type LoadOptions } from './workspace.js';
 import { buildLintReport, type LintReport } from './lint-report.js';
 import { formatStylish } from './lint-stylish.js';
 import { formatSarif } from './lint-sarif.js';
 import { formatGithub } from './lint-github.js';
 import { terminalProgress } from './lint-progress.js';
-import { LintConfigError, readLintConfigFile } from '../language/lint-config.js';
+import { LintConfigError, findLintConfigFile, readLintConfigFile } from '../language/lint-config.js';
 
 export type { LintReport } from './lint-report.js';
 
@@ -41,11 +41,13 @@ warnings, 2 usage or I/O problem (bad option, missing path, unreadable file or c
         });
         const format = checkFormat('lint', values.format, formats, 'stylish');
         const maxWarnings = parseMaxWarnings(values['max-warnings']);
+        const paths = positionals.length > 0 ? positionals : ['.'];
         if (values.config !== undefined) checkConfigFile(values.config);
+        else checkNearestConfigFiles(paths);
         const progress = io.isTTY ? terminalProgress(io) : undefined;
         let report: LintReport;
         try {
-            report = await lint(positionals.length > 0 ? positionals : ['.'], {
+            report = await lint(paths, {
                 configFile: values.config,
                 errorsOnly: values.quiet,
                 onProgress: progress?.update,
@@ -78,6 +80,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
         throw new UsageError(`journey lint: --max-warnings needs a whole number of 0 or more, not '${value}'.`);
     }
     return Number(value.trim());
+}
+
+/** A broken journey.config.json is a usage problem (exit 2), as in ESLint, not a finding in every map. */
+function checkNearestConfigFiles(paths: string[]): void {
+    const checked = new Set<string>();
+    for (const file of collectJourneyFiles(paths)) {
+        const config = findLintConfigFile(file);
+        if (config === undefined || checked.has(config)) continue;
+        checked.add(config);
+        checkConfigFile(config);
+    }
 }
 
 function checkConfigFile(file: string): void {

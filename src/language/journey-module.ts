@@ -1,4 +1,4 @@
-import type { DeepPartial, LangiumDocument, Module } from 'langium';
+import type { LangiumDocument, Module } from 'langium';
 import { inject, type LangiumSharedCoreServices } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -72,7 +72,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     Journey: JourneyServices;
 } {
     const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
-    const Journey = inject(createDefaultModule({ shared }), JourneyMapsGeneratedModule, JourneyModule as DeepPartial<JourneyServices> as never) as JourneyServices;
+    const Journey = inject(createDefaultModule({ shared }), JourneyMapsGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
     addBuiltinDocument(shared);

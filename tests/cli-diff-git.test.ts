@@ -3,14 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { journey as runJourney } from './helpers.js';
 
-async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, isTTY: false });
-    return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runJourney(args);
 
 const journey = (stages: string) => `persona dana "Dana"\n\njourney j "J" {\n  for dana\n${stages}}\n`;
 const stage = (id: string, score: number) => `\n  stage ${id} {\n    touchpoint web\n    emotion ${score}\n  }\n`;

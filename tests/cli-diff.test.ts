@@ -2,14 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { journey } from './helpers.js';
 
-async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, isTTY: false });
-    return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => journey(args);
 
 const before = path.resolve('tests/fixtures/diff/before.journey');
 const after = path.resolve('tests/fixtures/diff/after.journey');

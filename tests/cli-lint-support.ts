@@ -1,26 +1,9 @@
-// Shared by the CLI lint tests: temporary folders of maps, and runCli with captured output.
+// Shared by the CLI lint tests: temporary folders of maps (and, re-exported, the in-process CLI runner).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../src/cli/main.js';
 
-export interface CliRun {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs the CLI in this process, capturing what it writes. */
-export async function journey(args: string[], options: { isTTY?: boolean } = {}): Promise<CliRun> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-        stdout: text => { stdout += text; },
-        stderr: text => { stderr += text; },
-        isTTY: options.isTTY ?? false,
-    });
-    return { code, stdout, stderr };
-}
+export { journey, type CliRun } from './helpers.js';
 
 /** Writes files (relative name -> text) into a new temporary folder and returns its path. */
 export function tempFolder(files: Record<string, string | Buffer>): string {

@@ -3,15 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
-import { runCli } from '../src/cli/main.js';
 import { formatStream } from '../src/cli/fmt.js';
+import { journey } from './helpers.js';
 
-async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, isTTY: false });
-    return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => journey(args);
 
 const ugly = 'persona dana "Dana"\njourney x "X" {  for dana\n stage a { step b { // first step\n emotion 1 "ok"   /* keep */\n touchpoint web }}}\n';
 const canonical = [

@@ -2,6 +2,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import type { Model } from '../src/language/generated/ast.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { runCli } from '../src/cli/main.js';
 
 export function createTestServices() {
     return createJourneyServices(EmptyFileSystem);
@@ -30,4 +31,22 @@ export async function diagnosticsOf(text: string, extraFiles: Record<string, str
 /** `code@line` pairs (1-based lines), sorted: compact to compare in tests. */
 export function codesAt(diagnostics: Diagnostic[]): string[] {
     return diagnostics.map(d => `${String(d.code)}@${d.range.start.line + 1}`).sort();
+}
+
+export interface CliRun {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the CLI in this process, capturing what it writes. */
+export async function journey(args: string[], options: { isTTY?: boolean } = {}): Promise<CliRun> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, {
+        stdout: text => { stdout += text; },
+        stderr: text => { stderr += text; },
+        isTTY: options.isTTY ?? false,
+    });
+    return { code, stdout, stderr };
 }

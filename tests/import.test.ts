@@ -3,19 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { runCli } from '../src/cli/main.js';
 import { parseMermaidJourney, decodeEntities } from '../src/import/mermaid.js';
 import { slugify, IdAllocator } from '../src/import/ids.js';
 import { formatJourneyText } from '../src/language/lsp/format-text.js';
 import { mapModelOfDocument } from '../src/model/from-document.js';
-import { buildFiles, createTestServices } from './helpers.js';
+import { buildFiles, createTestServices, journey } from './helpers.js';
 
-async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, isTTY: false });
-    return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => journey(args);
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-import-')); });

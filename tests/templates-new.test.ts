@@ -2,15 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/main.js';
 import { templates } from '../src/templates/index.js';
+import { journey } from './helpers.js';
 
-async function cli(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, isTTY: false });
-    return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => journey(args);
 
 let dir: string;
 const cwd = process.cwd();

@@ -39,6 +39,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Validator: () => new JourneyValidator(),
     },
     parser: {
+        ParserConfig: () => ({ maxLookahead: 3 }),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
     },

@@ -9,6 +9,9 @@ import { BUILTIN_URI, builtinDocumentText } from './builtins.js';
 import { LintConfigProvider } from './lint-config.js';
 import { JourneyScopeProvider } from './scope-provider.js';
 import { JourneyScopeComputation } from './scope-computation.js';
+import { JourneyLinker } from './linker.js';
+import { JourneyAstNodeDescriptionProvider } from './node-descriptions.js';
+import { JourneyReferenceDescriptionProvider } from './references-index.js';
 import { JourneyDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks, JourneyValidator } from './validation/index.js';
 import { JourneyCompletionProvider } from './lsp/completion.js';
@@ -46,6 +49,11 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     references: {
         ScopeProvider: services => new JourneyScopeProvider(services),
         ScopeComputation: services => new JourneyScopeComputation(services),
+        Linker: services => new JourneyLinker(services),
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new JourneyAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new JourneyReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: services => new JourneyDocumentValidator(services),

@@ -1,6 +1,6 @@
 import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
-import { Barrier, Channel, Persona, Step, Team, isJourney, isModel, type Journey, type Model } from './generated/ast.js';
+import { DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
+import { Barrier, Channel, Persona, Step, Team, type Journey, type Model } from './generated/ast.js';
 import { visibleDeclarations } from './imports.js';
 import { IndexedScope } from './indexed-scope.js';
 import { journeyBarriers, journeySteps } from './journey-utils.js';
@@ -24,11 +24,11 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const type = this.reflection.getReferenceType(context);
         if (type === Barrier.$type || type === Step.$type) {
-            const journey = AstUtils.getContainerOfType(context.container, isJourney);
+            const journey = containerOfType<Journey>(context.container, 'Journey');
             return journey ? this.journeyScope(journey, type) : EMPTY_SCOPE;
         }
         if (type === Persona.$type || type === Channel.$type || type === Team.$type) {
-            const model = AstUtils.getContainerOfType(context.container, isModel);
+            const model = containerOfType<Model>(context.container, 'Model');
             return model ? this.declarationScope(model, type) : EMPTY_SCOPE;
         }
         return EMPTY_SCOPE;
@@ -84,4 +84,12 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         }
         return scope;
     }
+}
+
+/** The node itself or its nearest container of exactly this type: a plain `$type` test, cheaper than the reflection's. */
+function containerOfType<T extends AstNode>(node: AstNode | undefined, type: T['$type']): T | undefined {
+    for (let current = node; current; current = current.$container) {
+        if (current.$type === type) return current as T;
+    }
+    return undefined;
 }

@@ -1,5 +1,5 @@
-import type { LangiumDocument, ParseResult, ValidationOptions } from 'langium';
-import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { AstNode, LangiumDocument, ParseResult, ValidationAcceptor, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { JourneyServices } from '../journey-module.js';
@@ -9,6 +9,11 @@ import { CONFIG_ERROR_CODE, isLintRule, type DiagnosticCode, type RuleSeverity }
 import { findSuppressions, isSuppressed } from './suppression.js';
 import { referenceKindName } from './messages.js';
 import { keywordReadAsIdHint, misreadKeywordHint } from './syntax-hints.js';
+import { allNodes } from '../ast-walk.js';
+import type { JourneyCheck, JourneyValidator } from './index.js';
+
+/** How many nodes are checked between two checks for cancellation. */
+const NODES_PER_CHECK = 512;
 
 const severityOf: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -23,10 +28,12 @@ const severityOf: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
  */
 export class JourneyDocumentValidator extends DefaultDocumentValidator {
     private readonly lintConfig: LintConfigProvider;
+    private readonly checks: JourneyValidator;
 
     constructor(services: JourneyServices) {
         super(services);
         this.lintConfig = services.journey.LintConfig;
+        this.checks = services.journey.Validator;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
@@ -50,6 +57,22 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return result;
+    }
+
+    /**
+     * The journey checks (category `fast`), node by node in the order of Langium's validator, in
+     * one synchronous pass: no stream of checks per node, no promise per check. A check that
+     * throws is reported on its node, as Langium's registry does, and the others still run.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (options.categories && !options.categories.includes('fast')) return;
+        const nodes = allNodes(root);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            const checks = this.checks.checksFor(node.$type);
+            if (checks) for (const check of checks) runCheck(check, node, accept);
+        }
     }
 
     /** Langium's parser errors, with a hint when a keyword on the next line was read as a missing id. */
@@ -88,6 +111,16 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                 data: { code: 'unresolved-reference', kind, refText: text },
             } as never));
         }
+    }
+}
+
+function runCheck(check: JourneyCheck, node: AstNode, accept: ValidationAcceptor): void {
+    try {
+        check(node, accept);
+    } catch (err) {
+        if (isOperationCancelled(err)) throw err;
+        console.error('An error occurred during validation:', err);
+        accept('error', `An error occurred during validation: ${err instanceof Error ? err.message : String(err)}`, { node });
     }
 }
 

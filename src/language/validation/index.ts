@@ -1,5 +1,5 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
-import type { JourneyAstType, Journey, Model, Stage } from '../generated/ast.js';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { Import, Journey, JourneyAstType, Model, Stage } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { factHolders } from '../journey-utils.js';
 import { checkDuplicateEmotions, checkEmotionCliffs, checkEmotionRange, checkMissingEmotion, journeyPersonaNames } from './emotions.js';
@@ -11,38 +11,53 @@ import { checkUnusedDeclarations } from './unused.js';
 import { followImportsOnUpdate } from './import-updates.js';
 import { UsedDeclarations } from './used-declarations.js';
 
-/** Holds nothing itself: the checks are small functions, registered here by AST type. */
-export class JourneyValidator {}
+/** A check of one AST node; it reports through `accept` and returns nothing. */
+export type JourneyCheck<T extends AstNode = AstNode> = (node: T, accept: ValidationAcceptor) => void;
+
+/**
+ * The journey checks, by AST type. They are not in Langium's ValidationRegistry: the
+ * JourneyDocumentValidator runs them in one synchronous pass over the AST (as category `fast`),
+ * where Langium's registry would wrap each in an async function and stream the checks of each node.
+ */
+export class JourneyValidator {
+    private readonly checks = new Map<string, JourneyCheck[]>();
+
+    register<K extends keyof JourneyAstType>(type: K, ...checks: Array<JourneyCheck<JourneyAstType[K]>>): void {
+        const list = this.checks.get(type) ?? [];
+        list.push(...(checks as JourneyCheck[]));
+        this.checks.set(type, list);
+    }
+
+    /** The checks of nodes of exactly this type (none for types without checks). */
+    checksFor(type: string): readonly JourneyCheck[] | undefined {
+        return this.checks.get(type);
+    }
+}
 
 export function registerValidationChecks(services: JourneyServices): void {
     const documents = services.shared.workspace.LangiumDocuments;
     const usedDeclarations = new UsedDeclarations(services.shared);
-    const repeatedModifiers = (node: AstNode, accept: ValidationAcceptor) => checkRepeatedModifiers(node, accept);
-    const checks: ValidationChecks<JourneyAstType> = {
-        Model: (model: Model, accept) => {
-            checkMultipleJourneys(model, accept);
-            const duplicates = checkDeclarationIds(model, documents, accept);
-            checkUnusedDeclarations(model, usedDeclarations, duplicates, accept);
-        },
-        Import: (imp, accept) => checkImportFound(imp, documents, accept),
-        Journey: (journey: Journey, accept) => {
-            checkNoPersona(journey, accept);
-            checkJourneyIds(journey, accept);
-            checkEmotionCliffs(journey, accept);
-            checkUnaddressedBarriers(journey, accept);
-            checkHolders(journey, accept);
-            repeatedModifiers(journey, accept);
-        },
-        Stage: (stage: Stage, accept) => checkStageContents(stage, accept),
-        Emotion: [checkEmotionRange, repeatedModifiers],
-        Opportunity: [checkOpportunityOwner, repeatedModifiers],
-        Barrier: repeatedModifiers,
-        Frontstage: repeatedModifiers,
-        Backstage: repeatedModifiers,
-        Support: repeatedModifiers,
-        Metric: repeatedModifiers,
-    };
-    services.validation.ValidationRegistry.register(checks, services.journey.Validator);
+    const validator = services.journey.Validator;
+    validator.register('Model', (model: Model, accept) => {
+        checkMultipleJourneys(model, accept);
+        const duplicates = checkDeclarationIds(model, documents, accept);
+        checkUnusedDeclarations(model, usedDeclarations, duplicates, accept);
+    });
+    validator.register('Import', (imp: Import, accept) => checkImportFound(imp, documents, accept));
+    validator.register('Journey', (journey: Journey, accept) => {
+        checkNoPersona(journey, accept);
+        checkJourneyIds(journey, accept);
+        checkEmotionCliffs(journey, accept);
+        checkUnaddressedBarriers(journey, accept);
+        checkHolders(journey, accept);
+        checkRepeatedModifiers(journey, accept);
+    });
+    validator.register('Stage', (stage: Stage, accept) => checkStageContents(stage, accept));
+    validator.register('Emotion', checkEmotionRange, checkRepeatedModifiers);
+    validator.register('Opportunity', checkOpportunityOwner, checkRepeatedModifiers);
+    for (const type of ['Barrier', 'Frontstage', 'Backstage', 'Support', 'Metric'] as const) {
+        validator.register(type, checkRepeatedModifiers);
+    }
     followImportsOnUpdate(services.shared);
 }
 

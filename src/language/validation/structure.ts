@@ -1,5 +1,5 @@
-import type { AstNode, CompositeCstNode, ValidationAcceptor } from 'langium';
-import { GrammarAST, isCompositeCstNode } from 'langium';
+import type { AstNode, CompositeCstNode, GrammarAST, ValidationAcceptor } from 'langium';
+import { isCompositeCstNode } from 'langium';
 import type { Journey, Model, Stage } from '../generated/ast.js';
 import { headerRange } from './ranges.js';
 
@@ -28,20 +28,21 @@ export function checkStageContents(stage: Stage, accept: ValidationAcceptor): vo
 }
 
 /** Modifiers each at most once: the grammar accepts them in any order, so repeats are caught here. */
-const singleModifiers: Record<string, string[]> = {
-    Journey: ['for', 'state', 'goal', 'description'],
-    Emotion: ['for'],
-    Barrier: ['severity'],
-    Opportunity: ['fixes', 'impact', 'effort', 'owner'],
-    Frontstage: ['owner'],
-    Backstage: ['owner'],
-    Support: ['owner'],
-    Metric: ['target'],
+const singleModifiers: Record<string, ReadonlySet<string>> = {
+    Journey: new Set(['for', 'state', 'goal', 'description']),
+    Emotion: new Set(['for']),
+    Barrier: new Set(['severity']),
+    Opportunity: new Set(['fixes', 'impact', 'effort', 'owner']),
+    Frontstage: new Set(['owner']),
+    Backstage: new Set(['owner']),
+    Support: new Set(['owner']),
+    Metric: new Set(['target']),
 };
 
 /**
  * One pass over the node's own CST children: a modifier keyword is a direct child of its rule's
  * node, while a keyword used as an id sits inside a `Name` node, and nested facts have nodes of their own.
+ * Plain `$type` tests instead of the reflection's `isKeyword`: this runs on most facts of a map.
  */
 export function checkRepeatedModifiers(node: AstNode, accept: ValidationAcceptor): void {
     const keywords = singleModifiers[node.$type];
@@ -51,15 +52,18 @@ export function checkRepeatedModifiers(node: AstNode, accept: ValidationAcceptor
     for (let inner = cst.content[0]; cst.content.length === 1 && isCompositeCstNode(inner) && inner.astNode === node; inner = cst.content[0]) {
         cst = inner;
     }
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (const child of cst.content) {
         const source = child.grammarSource;
-        if (!source || !GrammarAST.isKeyword(source) || !keywords.includes(source.value)) continue;
-        if (seen.has(source.value)) {
-            accept('error', `'${source.value}' is given more than once here; each may appear at most once.`,
+        if (source?.$type !== 'Keyword') continue;
+        const keyword = (source as GrammarAST.Keyword).value;
+        if (!keywords.has(keyword)) continue;
+        seen ??= new Set<string>();
+        if (seen.has(keyword)) {
+            accept('error', `'${keyword}' is given more than once here; each may appear at most once.`,
                 { node, range: child.range, code: 'syntax-error' });
         }
-        seen.add(source.value);
+        seen.add(keyword);
     }
 }
 

@@ -185,7 +185,7 @@ describe('journey checks', () => {
         const services = createTestServices();
         services.Journey.journey.Validator.register('Stage', () => { throw new Error('boom'); });
         const { documents } = await buildFiles({ 'main.journey': 'journey j { stage a { } }' }, services);
-        const messages = (documents['main.journey'].diagnostics ?? []).map(d => d.message);
+        const messages = (documents['main.journey'].diagnostics ?? []).map(d => String(d.message));
         expect(messages).toContain('An error occurred during validation: boom');
         expect(messages.some(m => m.includes("stage 'a' is empty"))).toBe(true);
     });

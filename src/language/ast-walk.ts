@@ -6,10 +6,20 @@ import type { AstNode, AstReflection, MultiReference, Reference, ReferenceInfo }
  * iterator per node and per property, which dominated linking, indexing and validating large maps.
  */
 
-/** Every node under `root` (itself first), in pre-order. */
-export function allNodes(root: AstNode): AstNode[] {
-    const result: AstNode[] = [];
-    collect(root, result);
+const nodesByRoot = new WeakMap<AstNode, readonly AstNode[]>();
+
+/**
+ * Every node under `root` (itself first), in pre-order. Collected once per tree and kept while the
+ * tree lives: linking, indexing and validating a document walk the same nodes, and a parsed tree
+ * never changes (an edit parses a new one).
+ */
+export function allNodes(root: AstNode): readonly AstNode[] {
+    let result = nodesByRoot.get(root);
+    if (!result) {
+        const nodes: AstNode[] = [];
+        collect(root, nodes);
+        nodesByRoot.set(root, result = nodes);
+    }
     return result;
 }
 

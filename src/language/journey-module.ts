@@ -25,6 +25,7 @@ import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
+import { createJourneyParser } from './parser/journey-parser.js';
 
 /** Services the journey language adds to Langium's. */
 export interface JourneyAddedServices {
@@ -43,6 +44,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     parser: {
         ParserConfig: () => ({ maxLookahead: 3 }),
+        // A hand-written fast path for texts without errors; Langium's parser for the rest (src/language/parser/).
+        LangiumParser: services => createJourneyParser(services),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
     },

@@ -1,9 +1,10 @@
 // The preview's extension-host side (JourneyPreview) with a stand-in for the `vscode` module:
-// updates on "validated" for the document and its imports, the version guard, the ready
-// handshake, click -> editor selection with the echo guard, exports through the save dialog.
+// the model pushed by the server (whole, then patches) passed on to the page, the version guard,
+// the ready handshake, click -> editor selection with the echo guard, exports through the save dialog.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MapModel } from '../src/model/types.js';
-import type { DocumentValidatedParams, MapModelResult } from '../src/protocol/lsp.js';
+import type { JsonChange } from '../src/protocol/json-patch.js';
+import type { MapModelPush } from '../src/protocol/lsp.js';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../src/protocol/webview.js';
 
 const state = vi.hoisted(() => ({
@@ -98,25 +99,35 @@ function fakePanel() {
     return { panel, posted, send: (m: WebviewToHostMessage) => receive(m) };
 }
 
-function fakeServer(results: MapModelResult[]) {
-    const requests: string[] = [];
+function fakeServer() {
+    const subscribed: string[] = [];
+    const resyncs: string[] = [];
+    let listener: (push: MapModelPush) => void = () => undefined;
     return {
-        requests,
-        mapModel: async (params: { uri: string }) => {
-            requests.push(params.uri);
-            return results.length > 1 ? results.shift()! : results[0];
+        subscribed, resyncs,
+        push: (p: MapModelPush) => listener(p),
+        mapModel: async () => { throw new Error('the preview is pushed its models; it never asks'); },
+        onDocumentValidated: () => ({ dispose: () => undefined }),
+        onMapModelPush: (l: (push: MapModelPush) => void) => { listener = l; return { dispose: () => undefined }; },
+        subscribePreview: (uri: string) => {
+            subscribed.push(uri);
+            return { dispose: () => { subscribed.splice(subscribed.indexOf(uri), 1); } };
         },
-        onDocumentValidated: (_l: (p: DocumentValidatedParams) => void) => ({ dispose: () => undefined }),
+        resyncPreview: (uri: string) => { resyncs.push(uri); },
     };
 }
 
-const result = (version: number | null, extra: Partial<MapModelResult> = {}): MapModelResult =>
-    ({ uri: RESOURCE, version, model, errorCount: 0, syntaxErrorCount: 0, dependencies: [PEOPLE], ...extra });
+const full = (seq: number, version: number, extra: Partial<MapModelPush> = {}): MapModelPush =>
+    ({ uri: RESOURCE, version, seq, model, errorCount: 0, syntaxErrorCount: 0, dependencies: [PEOPLE], ...extra });
+const patch = (seq: number, base: number, version: number, changes: JsonChange[], extra: Partial<MapModelPush> = {}): MapModelPush =>
+    ({ uri: RESOURCE, version, seq, patch: { base, changes }, errorCount: 0, syntaxErrorCount: 0, dependencies: [PEOPLE], ...extra });
 
-function open(results: MapModelResult[]) {
+function open() {
     const { panel, posted, send } = fakePanel();
-    const server = fakeServer(results);
-    const preview = new JourneyPreview(panel as never, vscode.Uri.parse(RESOURCE), vscode.Uri.parse('file:///ext'), server, undefined);
+    const server = fakeServer();
+    const preview = new JourneyPreview(panel as never, vscode.Uri.parse(RESOURCE), vscode.Uri.parse('file:///ext'), server as never, undefined);
+    // The manager routes every push to every preview.
+    server.onMapModelPush(p => preview.onModelPush(p));
     return { preview, panel, posted, send, server };
 }
 
@@ -130,52 +141,70 @@ beforeEach(() => {
 });
 
 describe('JourneyPreview (extension host)', () => {
-    test('sets the page once with a nonce CSP and asks for the model at once; sends it when the page is ready', async () => {
-        const { panel, posted, send, server } = open([result(1)]);
+    test('sets the page once with a nonce CSP and subscribes at once; sends the whole model when the page is ready', async () => {
+        const { panel, posted, send, server } = open();
         expect(panel.webview.html).toMatch(/script-src 'nonce-[A-Za-z0-9]{32}'/);
-        await vi.waitFor(() => expect(server.requests).toEqual([RESOURCE]));
+        expect(server.subscribed).toEqual([RESOURCE]);
+        server.push(full(1, 1));
         expect(posted).toEqual([]);
         send({ type: 'ready' });
-        expect(updates(posted)).toEqual([{ type: 'update', resource: RESOURCE, version: 1, model, syntaxErrorCount: 0, errorCount: 0 }]);
+        expect(updates(posted)).toEqual([{ type: 'update', resource: RESOURCE, version: 1, seq: 1, model, syntaxErrorCount: 0, errorCount: 0 }]);
     });
 
-    test('updates when the document or a file it imports is validated, not for other files', async () => {
-        const { preview, posted, send, server } = open([result(1), result(2), result(2, { model: { ...model, journey: { id: 'renamed' } } as MapModel })]);
+    test('passes patches on to the page at once, and the whole model when the page asks again', async () => {
+        const { posted, send, server } = open();
         send({ type: 'ready' });
-        await vi.waitFor(() => expect(updates(posted)).toHaveLength(1));
-        preview.onDocumentValidated('file:///maps/unrelated.journey');
-        await new Promise(r => setTimeout(r, 100));
-        expect(server.requests).toHaveLength(1);
-        preview.onDocumentValidated(RESOURCE);
+        server.push(full(1, 1));
+        expect(updates(posted)).toHaveLength(1);
+        await new Promise(r => setTimeout(r, 70)); // past the throttle interval: the next one goes at once
+        const rename: JsonChange[] = [{ path: ['journey', 'id'], value: 'renamed' }];
+        server.push(patch(2, 1, 2, rename));
+        expect(updates(posted).at(-1)).toMatchObject({ version: 2, seq: 2, patch: { base: 1, changes: rename } });
+        expect(updates(posted).at(-1)).not.toHaveProperty('model');
+        send({ type: 'resync' });
+        expect(updates(posted).at(-1)).toMatchObject({ version: 2, seq: 2, model: { journey: { id: 'renamed' }, stages: [] } });
+        expect(model.journey.id).toBe('main'); // patches never change a model in place
+    });
+
+    test('folds a burst of patches into one update after the interval', async () => {
+        const { posted, send, server } = open();
+        send({ type: 'ready' });
+        server.push(full(1, 1));
+        server.push(patch(2, 1, 2, [{ path: ['journey', 'id'], value: 'a' }]));
+        server.push(patch(3, 2, 3, [{ path: ['journey', 'id'], value: 'ab' }]));
+        expect(updates(posted)).toHaveLength(1);
         await vi.waitFor(() => expect(updates(posted)).toHaveLength(2));
-        preview.onDocumentValidated(PEOPLE);
-        await vi.waitFor(() => expect(updates(posted)).toHaveLength(3));
-        expect(updates(posted).map(m => m.version)).toEqual([1, 2, 2]);
+        expect(updates(posted)[1]).toMatchObject({ version: 3, seq: 3, patch: { base: 1 } });
+        expect(updates(posted)[1].patch?.changes).toHaveLength(2);
     });
 
-    test('drops an answer older than the version shown, and one identical to it', async () => {
-        const { preview, posted, send, server } = open([result(5), result(4), result(5)]);
+    test('a patch for a state it does not hold makes it ask the server for the whole model', async () => {
+        const { posted, send, server } = open();
         send({ type: 'ready' });
-        await vi.waitFor(() => expect(updates(posted)).toHaveLength(1));
-        preview.onDocumentValidated(RESOURCE);
-        await vi.waitFor(() => expect(server.requests).toHaveLength(2));
-        preview.onDocumentValidated(RESOURCE);
-        await vi.waitFor(() => expect(server.requests).toHaveLength(3));
-        await new Promise(r => setTimeout(r, 20));
+        server.push(full(1, 1));
+        server.push(patch(5, 4, 3, [{ path: ['journey', 'id'], value: 'x' }]));
+        expect(server.resyncs).toEqual([RESOURCE]);
+        expect(updates(posted)).toHaveLength(1);
+    });
+
+    test('ignores pushes for other documents and never shows an older version after a newer one', async () => {
+        const { posted, send, server } = open();
+        send({ type: 'ready' });
+        server.push(full(1, 5));
+        server.push({ ...full(2, 6), uri: 'file:///maps/unrelated.journey' });
+        server.push(full(3, 4));
+        await new Promise(r => setTimeout(r, 100));
         expect(updates(posted).map(m => m.version)).toEqual([5]);
     });
 
-    test('a document the server does not know yet shows nothing until it is validated', async () => {
-        const { preview, posted, send } = open([result(null, { model: null, dependencies: [] }), result(1)]);
-        send({ type: 'ready' });
-        await new Promise(r => setTimeout(r, 50));
-        expect(updates(posted)).toHaveLength(0);
-        preview.onDocumentValidated(RESOURCE);
-        await vi.waitFor(() => expect(updates(posted)).toHaveLength(1));
+    test('stops the subscription when the panel closes', () => {
+        const { preview, server } = open();
+        preview.dispose();
+        expect(server.subscribed).toEqual([]);
     });
 
     test('a click selects the whole source range in the editor, and its echo highlights without scrolling', async () => {
-        const { preview, posted, send } = open([result(1)]);
+        const { preview, posted, send } = open();
         send({ type: 'ready' });
         send({ type: 'revealSource', line: 3, range: { line: 3, column: 5, endLine: 3, endColumn: 37 } });
         await vi.waitFor(() => expect(state.shown).toHaveLength(1));
@@ -190,7 +219,7 @@ describe('JourneyPreview (extension host)', () => {
     });
 
     test('without a range, a click selects the line without its indentation', async () => {
-        const { send } = open([result(1)]);
+        const { send } = open();
         send({ type: 'ready' });
         send({ type: 'revealSource', line: 2 });
         await vi.waitFor(() => expect(state.shown).toHaveLength(1));
@@ -199,7 +228,7 @@ describe('JourneyPreview (extension host)', () => {
     });
 
     test('an export is written where the save dialog says, and reported back; a cancelled dialog writes nothing', async () => {
-        const { posted, send } = open([result(1)]);
+        const { posted, send } = open();
         send({ type: 'ready' });
         send({ type: 'export', format: 'png', encoding: 'base64', data: Buffer.from('PNGDATA').toString('base64'), suggestedName: 'main.png' });
         await vi.waitFor(() => expect(posted.some(m => m.type === 'exportResult')).toBe(true));

@@ -169,6 +169,24 @@ describe('the preview page in a browser', () => {
         expect(await page.locator('#journey-banner').isVisible()).toBe(false);
     });
 
+    test('a patch to the model it holds is applied; a patch to another state makes it ask for the whole model', async () => {
+        const label = ['stages', 0, 'steps', 0, 'label'];
+        await send({ ...update(10, model), seq: 100 });
+        await waitForLog('[journey-preview] updated version=10');
+        await send({ type: 'update', resource: 'file:///maps/phone-switch.journey', version: 11, seq: 101, syntaxErrorCount: 0, errorCount: 0,
+            patch: { base: 100, changes: [{ path: label, value: 'Patched label Quokka' }] } });
+        await waitForLog('[journey-preview] updated version=11');
+        expect(await page.locator('#journey-map').innerText()).toMatch(/Patched label\s*Quokka/);
+        const resyncsBefore = (await posted()).filter(m => m.type === 'resync').length;
+        await send({ type: 'update', resource: 'file:///maps/phone-switch.journey', version: 12, seq: 103, syntaxErrorCount: 0, errorCount: 0,
+            patch: { base: 102, changes: [{ path: label, value: 'Never shown' }] } });
+        await expect.poll(async () => (await posted()).filter(m => m.type === 'resync').length).toBe(resyncsBefore + 1);
+        expect(await page.locator('#journey-map').getAttribute('data-version')).toBe('11');
+        expect(await page.locator('#journey-map').innerText()).not.toContain('Never shown');
+        await send(update(12, model));
+        await waitForLog('[journey-preview] updated version=12');
+    });
+
     test('zoom buttons scale the picture', async () => {
         const width = () => page.locator('#journey-map svg').evaluate(el => el.getBoundingClientRect().width);
         const before = await width();
@@ -197,8 +215,8 @@ describe('the preview page in a browser', () => {
     });
 
     test('a file with no journey shows a message instead of a picture', async () => {
-        await send(update(6, null));
-        await waitForLog('[journey-preview] updated version=6');
+        await send(update(16, null));
+        await waitForLog('[journey-preview] updated version=16');
         expect(await page.locator('#journey-map svg').count()).toBe(0);
         expect(await page.locator('#journey-map').innerText()).toContain('no journey');
     });

@@ -9,6 +9,9 @@ import { MapView } from './map-view.js';
 import { Toolbar } from './toolbar.js';
 import { hostApi } from './vscode-api.js';
 import { updateDecision } from './update-decision.js';
+import { traceNow } from '../src/protocol/trace.js';
+import { applyJsonChanges } from '../src/protocol/json-patch.js';
+import type { MapModel } from '../src/model/types.js';
 
 const ZOOM_STEP = 1.25;
 
@@ -20,6 +23,8 @@ const banner = document.getElementById('journey-banner')!;
 const initial: PersistedPreviewState = { ...defaultViewState, resource: '', ...readDataState(), ...host.getState() };
 let persisted: PersistedPreviewState = initial;
 let shownVersion = -1;
+/** The newest model state received (shown, or held back under syntax errors): patches apply to it. */
+let latest: { seq: number; model: MapModel | null } | undefined;
 let restoreScroll = initial.scrollX !== undefined || initial.scrollY !== undefined;
 
 const view = new MapView(root, scroller, root.dataset.nonce ?? '', initial);
@@ -74,8 +79,17 @@ scroller.addEventListener('scroll', () => {
 save({});
 host.postMessage({ type: 'ready' });
 
-function onUpdate(message: UpdateMessage): void {
+function onUpdate(update: UpdateMessage): void {
     const received = performance.now();
+    const trace = update.trace ? { ...update.trace, 'webview.received': traceNow() } : undefined;
+    const model = modelOf(update);
+    if (model === undefined) {
+        // A patch for a state this page does not hold: ask for the whole model.
+        host.postMessage({ type: 'resync' });
+        return;
+    }
+    latest = update.seq === undefined ? undefined : { seq: update.seq, model };
+    const message = { ...update, model };
     const decision = updateDecision(message, shownVersion, view.current !== undefined);
     if (decision.action === 'ignore') return;
     shownVersion = message.version;
@@ -98,8 +112,23 @@ function onUpdate(message: UpdateMessage): void {
     requestAnimationFrame(() => setTimeout(() => {
         const ms = Math.round(performance.now() - received);
         root.dataset.renderMs = String(ms);
+        if (trace) {
+            if (decision.action === 'render') Object.assign(trace, { 'webview.rendered': view.lastRender.rendered, 'webview.patched': view.lastRender.patched });
+            root.dataset.trace = JSON.stringify({ ...trace, 'webview.painted': traceNow() });
+        }
         console.log(`[journey-preview] updated version=${message.version} kept=${decision.action === 'keep'} ms=${ms}`);
     }, 0));
+}
+
+/** The whole model an update brings: its own, or the held one patched; undefined if it cannot be had. */
+function modelOf(update: UpdateMessage): MapModel | null | undefined {
+    if (!update.patch) return update.model ?? null;
+    if (!latest || latest.seq !== update.patch.base) return undefined;
+    try {
+        return applyJsonChanges(latest.model, update.patch.changes);
+    } catch {
+        return undefined;
+    }
 }
 
 function zoom(value: number): void {

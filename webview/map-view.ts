@@ -3,6 +3,7 @@ import { renderSvg, type RenderOptions } from '../src/render/index.js';
 import type { PreviewViewState } from '../src/protocol/webview.js';
 import { SourceIndex } from './source-index.js';
 import { SvgPatcher } from './svg-patch.js';
+import { traceNow } from '../src/protocol/trace.js';
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
@@ -21,6 +22,8 @@ export class MapView {
     private readonly patcher: SvgPatcher;
     /** The editor's cursor line, so the highlight follows the source when a new model arrives. */
     private cursorLine: number | undefined;
+    /** When the last render finished drawing the SVG text and patching the DOM (for the trace). */
+    readonly lastRender = { rendered: 0, patched: 0 };
 
     constructor(
         private readonly root: HTMLElement,
@@ -114,7 +117,9 @@ export class MapView {
 
     private render(): void {
         if (!this.model) return;
-        const stats = this.patcher.update(renderSvg(this.model, this.renderOptions()));
+        const text = renderSvg(this.model, this.renderOptions());
+        this.lastRender.rendered = traceNow();
+        const stats = this.patcher.update(text);
         this.root.dataset.patch = `kept=${stats.kept} created=${stats.created} removed=${stats.removed}`;
         const svg = this.patcher.svg!;
         if (svg.parentNode !== this.root) this.root.replaceChildren(svg);
@@ -122,6 +127,7 @@ export class MapView {
         this.natural = { width: Number(svg.getAttribute('width')) || 0, height: Number(svg.getAttribute('height')) || 0 };
         this.applyZoom();
         this.applyHighlight();
+        this.lastRender.patched = traceNow();
     }
 
     private applyZoom(): void {

@@ -18,6 +18,7 @@ import { installExtension, startCodeServer } from '../code-server/launch.mjs';
 import { launchChromium, Workbench, WAIT_MS } from '../code-server/workbench.js';
 import { generateMap } from './generate-map.js';
 import { report } from './util.js';
+import { TRACE_STAMPS, type PreviewTrace } from '../../src/protocol/trace.js';
 
 const STEPS = 200;
 const WARMUP = 3;
@@ -83,6 +84,8 @@ async function main(): Promise<number> {
         // The webview's own figure (update received -> painted, `data-render-ms`): the rest of the
         // latency is the language server and the extension host.
         const webviewMs: number[] = [];
+        // Per sample, the stamps of the update that painted the edit (see src/protocol/trace.ts).
+        const traces: PreviewTrace[] = [];
         let typed = '';
         for (let i = 0; i < WARMUP + SAMPLES; i++) {
             const letter = String.fromCharCode(97 + (i % 26));
@@ -100,6 +103,8 @@ async function main(): Promise<number> {
                 latencies.push(painted - keyTime);
                 await new Promise(resolve => setTimeout(resolve, 50)); // the webview's own rAF + setTimeout
                 webviewMs.push(await frame.evaluate(() => Number(document.getElementById('journey-map')?.dataset.renderMs ?? NaN)));
+                const trace = await frame.evaluate(() => document.getElementById('journey-map')?.dataset.trace);
+                if (trace) traces.push({ key: keyTime, ...JSON.parse(trace) as PreviewTrace, painted: painted });
             }
             await new Promise(resolve => setTimeout(resolve, 400)); // let the throttle settle: one edit per update
         }
@@ -109,6 +114,7 @@ async function main(): Promise<number> {
         console.log(`  ${SAMPLES} keystrokes: min ${latencies[0].toFixed(0)} ms, p90 ${latencies[Math.floor(latencies.length * 0.9)].toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`);
         const known = webviewMs.filter(Number.isFinite).sort((a, b) => a - b);
         if (known.length) report('  of which in the webview (update received -> painted, median)', known[Math.floor(known.length / 2)]);
+        reportHops(traces);
         console.log(`  machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
         return within ? 0 : 1;
     } catch (error) {
@@ -123,6 +129,24 @@ async function main(): Promise<number> {
         await browser.close();
         await server.stop();
         fs.rmSync(temp, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Where the time goes: the median time between consecutive stamps of the traces (keystroke,
+ * then each hop the update passed), over the samples whose trace belongs to their keystroke.
+ */
+function reportHops(traces: PreviewTrace[]): void {
+    const own = traces.filter(t => (t['server.change'] ?? 0) >= t.key);
+    if (own.length === 0) {
+        console.log('  (no update traces: hops not measured)');
+        return;
+    }
+    console.log(`  where the time goes (median per hop, ${own.length} traced keystrokes):`);
+    const names = ['key', ...TRACE_STAMPS.filter(name => own.every(t => t[name] !== undefined)), 'painted'];
+    for (let i = 1; i < names.length; i++) {
+        const gaps = own.map(t => t[names[i]] - t[names[i - 1]]).sort((a, b) => a - b);
+        report(`    ${names[i - 1]} -> ${names[i]}`, gaps[Math.floor(gaps.length / 2)]);
     }
 }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    DocumentValidatedNotificationMethod, MapModelRequestMethod,
-    type DocumentValidatedParams, type MapModelParams, type MapModelResult,
+    DocumentValidatedNotificationMethod, MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
+    type DocumentValidatedParams, type MapModelParams, type MapModelPush, type MapModelResult, type PreviewSubscribeParams,
 } from '../protocol/lsp.js';
 import { Disposable } from './disposable.js';
 
@@ -10,6 +10,12 @@ import { Disposable } from './disposable.js';
 export interface JourneyServerApi {
     mapModel(params: MapModelParams, token?: vscode.CancellationToken): Promise<MapModelResult>;
     onDocumentValidated(listener: (params: DocumentValidatedParams) => void): vscode.Disposable;
+    /** Map models the server pushes for documents with an open preview. */
+    onMapModelPush(listener: (push: MapModelPush) => void): vscode.Disposable;
+    /** Asks the server to push the model of `uri` (the whole model first) until disposed. */
+    subscribePreview(uri: string): vscode.Disposable;
+    /** Asks for the whole model of a subscribed `uri` again (the client lost track of a patch). */
+    resyncPreview(uri: string): void;
 }
 
 export const JOURNEY_LANGUAGE_ID = 'journey';
@@ -22,6 +28,9 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
     private client: LanguageClient | undefined;
     private starting: Promise<LanguageClient> | undefined;
     private readonly validated = this._register(new vscode.EventEmitter<DocumentValidatedParams>());
+    private readonly pushed = this._register(new vscode.EventEmitter<MapModelPush>());
+    /** Open previews per document URI: sent again when the server restarts. */
+    private readonly subscriptions = new Map<string, number>();
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
         super();
@@ -49,6 +58,36 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
 
     onDocumentValidated(listener: (params: DocumentValidatedParams) => void): vscode.Disposable {
         return this.validated.event(listener);
+    }
+
+    onMapModelPush(listener: (push: MapModelPush) => void): vscode.Disposable {
+        return this.pushed.event(listener);
+    }
+
+    subscribePreview(uri: string): vscode.Disposable {
+        const count = this.subscriptions.get(uri) ?? 0;
+        this.subscriptions.set(uri, count + 1);
+        if (count === 0) this.notifySubscription(uri, true);
+        let disposed = false;
+        return new vscode.Disposable(() => {
+            if (disposed) return;
+            disposed = true;
+            const left = (this.subscriptions.get(uri) ?? 1) - 1;
+            if (left > 0) this.subscriptions.set(uri, left);
+            else {
+                this.subscriptions.delete(uri);
+                this.notifySubscription(uri, false);
+            }
+        });
+    }
+
+    resyncPreview(uri: string): void {
+        if (this.subscriptions.has(uri)) this.notifySubscription(uri, true);
+    }
+
+    private notifySubscription(uri: string, subscribed: boolean): void {
+        const params: PreviewSubscribeParams = { uri, subscribed };
+        void this.start().then(client => client.sendNotification(PreviewSubscribeNotificationMethod, params), () => undefined);
     }
 
     async stop(): Promise<void> {
@@ -82,6 +121,14 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
         };
         const client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
         this._register(client.onNotification(DocumentValidatedNotificationMethod, (params: DocumentValidatedParams) => this.validated.fire(params)));
+        this._register(client.onNotification(MapModelPushNotificationMethod, (push: MapModelPush) => this.pushed.fire(push)));
+        // A restarted server knows no previews: tell it again (each gets the whole model).
+        let started = false;
+        this._register(client.onDidChangeState(e => {
+            if (e.newState !== State.Running) return;
+            if (started) for (const uri of this.subscriptions.keys()) void client.sendNotification(PreviewSubscribeNotificationMethod, { uri, subscribed: true });
+            started = true;
+        }));
         await client.start();
         this.client = client;
         return client;

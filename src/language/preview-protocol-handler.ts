@@ -1,32 +1,37 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { Model } from './generated/ast.js';
 import { importClosure } from './imports.js';
+import { errorCounts, MODEL_READY, PreviewPushes } from './preview-push.js';
 import { mapModelOfDocument } from '../model/from-document.js';
 import {
-    DocumentValidatedNotificationMethod, MapModelRequestMethod,
-    type DocumentValidatedParams, type MapModelParams, type MapModelResult,
+    DocumentValidatedNotificationMethod, MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
+    type DocumentValidatedParams, type MapModelParams, type MapModelResult, type PreviewSubscribeParams,
 } from '../protocol/lsp.js';
 
 /**
- * The server side of the preview protocol (see `src/protocol/lsp.ts`): a notification each
- * time a document is linked, and a request that returns the map model of a document.
- * The map model needs the document parsed and linked, not validated: answering before the
- * lint checks run keeps the preview a validation pass ahead of the squiggles.
+ * The server side of the preview protocol (see `src/protocol/lsp.ts`): the map model pushed
+ * for documents with an open preview, a notification each time a document is linked, and a
+ * request that returns the map model of a document.
+ * The map model needs the document parsed and linked, not validated: pushing (or answering)
+ * before the lint checks run keeps the preview a validation pass ahead of the squiggles.
  */
-const MODEL_READY = DocumentState.IndexedReferences;
-
-export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices): void {
+export function registerPreviewProtocol(connection: Connection, shared: LangiumSharedServices): PreviewPushes {
     const builder = shared.workspace.DocumentBuilder;
+    const pushes = new PreviewPushes(shared, push => void connection.sendNotification(MapModelPushNotificationMethod, push));
+    shared.workspace.TextDocuments?.onDidChangeContent(e => pushes.changed(e.document.uri));
+    connection.onNotification(PreviewSubscribeNotificationMethod, (params: PreviewSubscribeParams) => pushes.subscribe(params.uri, params.subscribed));
     // Per document rather than per build: a build cancelled by the next keystroke still
     // reports the documents it finished, which are not validated again by the next build.
     builder.onDocumentPhase(MODEL_READY, document => {
         if (document.uri.scheme === 'journey-builtin') return;
+        pushes.linked(document);
         const params: DocumentValidatedParams = { uri: document.uri.toString(), version: versionOf(document), ...errorCounts(document) };
         void connection.sendNotification(DocumentValidatedNotificationMethod, params);
     });
     connection.onRequest(MapModelRequestMethod, (params: MapModelParams, token: CancellationToken) => mapModelResult(shared, params, token));
+    return pushes;
 }
 
 /** Answers a map-model request once the document is linked; an unknown document gets an empty result. */
@@ -59,11 +64,4 @@ function emptyResult(uri: string): MapModelResult {
 
 function versionOf(document: LangiumDocument): number {
     return document.textDocument.version;
-}
-
-/** Syntax errors and unresolved references: what is known once a document is linked. */
-function errorCounts(document: LangiumDocument): { errorCount: number; syntaxErrorCount: number } {
-    const syntaxErrorCount = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length;
-    const unresolved = document.references.filter(ref => ref.error !== undefined).length;
-    return { errorCount: syntaxErrorCount + unresolved, syntaxErrorCount };
 }

@@ -3,6 +3,8 @@
  * discriminated unions on `type`. The webview imports these with `import type` only.
  */
 import type { MapModel, SourceRange } from '../model/types.js';
+import type { JsonChange } from './json-patch.js';
+import type { PreviewTrace } from './trace.js';
 
 /** What the user chose in the toolbar; kept by the webview (setState) and restored after a reload. */
 export interface PreviewViewState {
@@ -26,16 +28,25 @@ export type ExportFormat = 'svg' | 'png' | 'html';
 
 // ---------------------------------------------------------------- host -> webview
 
-/** A new map for the preview. `model` is null when the document has no journey (yet). */
+/**
+ * A new map for the preview: the whole `model` (null when the document has no journey), or a
+ * `patch` to the model of update number `patch.base`. A page that does not hold that state
+ * answers with a `resync` message and gets the whole model.
+ */
 export interface UpdateMessage {
     type: 'update';
     resource: string;
     /** Document version the model comes from: the webview ignores anything older than what it shows. */
     version: number;
-    model: MapModel | null;
+    /** Numbers the model states; a later patch names the state it applies to. */
+    seq?: number;
+    model?: MapModel | null;
+    patch?: { base: number; changes: JsonChange[] };
     /** While above zero the webview keeps its last good map and shows a banner. */
     syntaxErrorCount: number;
     errorCount: number;
+    /** When the edit behind this update passed each hop, for the benchmark (see trace.ts). */
+    trace?: PreviewTrace;
 }
 
 /** The editor's cursor moved to `line` (1-based): highlight the matching card, scrolling only if `reveal`. */
@@ -83,7 +94,12 @@ export interface ExportMessage {
     suggestedName: string;
 }
 
-export type WebviewToHostMessage = ReadyMessage | RevealSourceMessage | ExportMessage;
+/** The page got a patch for a model state it does not hold: send the whole model. */
+export interface ResyncMessage {
+    type: 'resync';
+}
+
+export type WebviewToHostMessage = ReadyMessage | RevealSourceMessage | ExportMessage | ResyncMessage;
 
 /** The webview's view type: the same string in `registerWebviewPanelSerializer` and `createWebviewPanel`. */
 export const PREVIEW_VIEW_TYPE = 'journey.preview';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { MapModelResult } from '../../protocol/lsp.js';
+import type { MapModelPush } from '../../protocol/lsp.js';
 import type {
-    ExportMessage, HostToWebviewMessage, PersistedPreviewState, RevealSourceMessage, UpdateMessage, WebviewToHostMessage,
+    ExportMessage, HostToWebviewMessage, PersistedPreviewState, RevealSourceMessage, WebviewToHostMessage,
 } from '../../protocol/webview.js';
 import { defaultViewState } from '../../protocol/webview.js';
 import type { JourneyServerApi } from '../client.js';
@@ -10,6 +10,7 @@ import { makeNonce, previewHtml } from './html.js';
 import { SyncEchoGuard } from './sync-guard.js';
 import { UpdateScheduler, VersionGuard } from './update-scheduler.js';
 import { exportToFile } from './export.js';
+import { ModelFeed } from './model-feed.js';
 import { sourceSelection } from './selection.js';
 
 /** Milliseconds between two updates while the user types: the first update is immediate. */
@@ -23,8 +24,7 @@ export class JourneyPreview extends Disposable {
     private readonly scheduler: UpdateScheduler;
     private readonly versions = new VersionGuard();
     private readonly echo = new SyncEchoGuard();
-    private dependencies = new Set<string>();
-    private lastUpdate: UpdateMessage | undefined;
+    private readonly feed: ModelFeed;
     private webviewReady = false;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
     readonly onDidDispose = this.disposed.event;
@@ -39,6 +39,7 @@ export class JourneyPreview extends Disposable {
         state: PersistedPreviewState | undefined,
     ) {
         super();
+        this.feed = new ModelFeed(resource.toString());
         this.scheduler = this._register(new UpdateScheduler(() => this.update(), UPDATE_INTERVAL_MS));
         panel.webview.options = {
             enableScripts: true,
@@ -52,16 +53,12 @@ export class JourneyPreview extends Disposable {
         this._register(panel.onDidDispose(() => this.dispose()));
         // The server learns of a document when it is opened (also after a reload restored only the panel).
         void Promise.resolve(vscode.workspace.openTextDocument(resource)).then(undefined, (err: unknown) => this.showProblem(err));
-        this.scheduler.request();
+        // The server pushes the whole model once the document is linked, then each change.
+        this._register(server.subscribePreview(resource.toString()));
     }
 
     matches(uri: vscode.Uri | string): boolean {
         return this.resource.toString() === uri.toString();
-    }
-
-    /** The server validated `uri`: update if it is this document or one it imports. */
-    onDocumentValidated(uri: string): void {
-        if (this.matches(uri) || this.dependencies.has(uri)) this.scheduler.request();
     }
 
     /** The cursor moved in an editor of this document (1-based line). */
@@ -81,38 +78,38 @@ export class JourneyPreview extends Disposable {
         this.panel.dispose();
     }
 
-    private async update(): Promise<void> {
-        let result: MapModelResult;
-        try {
-            result = await this.server.mapModel({ uri: this.resource.toString() });
-        } catch (err) {
-            // The server is starting, or the document is between builds: the next notification retries.
-            console.warn('[journey] map model request failed', err);
+    /** The server pushed a model of this document: keep it, and bring the page up to date. */
+    onModelPush(push: MapModelPush): void {
+        if (this.isDisposed || !this.matches(push.uri)) return;
+        if (!this.feed.receive(push)) {
+            this.server.resyncPreview(push.uri);
             return;
         }
-        if (this.isDisposed || result.version === null || !this.versions.accept(result.version)) return;
-        this.dependencies = new Set(result.dependencies);
-        // The same version comes again when an import changed; if nothing changed at all
-        // (a second validation pass), the page need not redraw. Compared only then: off the typing path.
-        if (this.lastUpdate?.version === result.version && sameContent(this.lastUpdate, result)) return;
-        this.lastUpdate = {
-            type: 'update',
-            resource: result.uri,
-            version: result.version,
-            model: result.model,
-            syntaxErrorCount: result.syntaxErrorCount,
-            errorCount: result.errorCount,
-        };
-        if (this.webviewReady) this.post(this.lastUpdate);
+        this.scheduler.request();
+    }
+
+    /** Posts what the page needs: throttled by the scheduler, never older than what it shows. */
+    private update(): void {
+        if (!this.webviewReady || this.isDisposed) return;
+        const version = this.feed.version;
+        if (version === undefined || !this.versions.accept(version)) return;
+        const message = this.feed.takeUpdate();
+        if (message) this.post(message);
     }
 
     private onMessage(message: WebviewToHostMessage): void {
         switch (message.type) {
             case 'ready':
                 this.webviewReady = true;
-                // Without a model yet, the request made at construction posts it when it comes.
-                if (this.lastUpdate) this.post(this.lastUpdate);
+                this.versions.reset();
+                // A (re)loaded page holds nothing: the whole model, at once (without one yet, the first push posts it).
+                this.feed.resetPage();
+                this.update();
                 this.postEditorCursor();
+                break;
+            case 'resync':
+                this.feed.resetPage();
+                this.update();
                 break;
             case 'revealSource':
                 void this.revealSource(message).then(undefined, err => this.showProblem(err));
@@ -178,9 +175,4 @@ export class JourneyPreview extends Disposable {
 /** The column to open the source in when no editor shows it: left of the preview, or the first. */
 function otherColumn(previewColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
     return previewColumn !== undefined && previewColumn > vscode.ViewColumn.One ? previewColumn - 1 : vscode.ViewColumn.One;
-}
-
-function sameContent(shown: UpdateMessage, result: MapModelResult): boolean {
-    return shown.syntaxErrorCount === result.syntaxErrorCount && shown.errorCount === result.errorCount
-        && JSON.stringify(shown.model) === JSON.stringify(result.model);
 }

@@ -18,8 +18,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     constructor(private readonly extensionUri: vscode.Uri, private readonly server: JourneyServerApi) {
         super();
         this._register(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this));
-        this._register(server.onDocumentValidated(params => {
-            for (const preview of this.previews) preview.onDocumentValidated(params.uri);
+        this._register(server.onMapModelPush(push => {
+            for (const preview of this.previews) preview.onModelPush(push);
         }));
         this._register(vscode.window.onDidChangeTextEditorSelection(e => {
             const line = e.selections[0]?.active.line;

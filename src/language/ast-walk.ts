@@ -41,41 +41,64 @@ function collect(node: AstNode, into: AstNode[]): void {
 
 /**
  * Calls `visit` for each reference (single or multi) held directly by `node`, in property order.
- * Nodes of types that declare no reference property are skipped without looking at their keys.
+ * Nodes of types that declare no reference property are skipped without looking at their keys,
+ * and nodes of types with a single one read just that property.
  */
 export function forEachReferenceOf(node: AstNode, reflection: AstReflection, visit: (found: ReferenceInfo) => void): void {
-    if (!hasReferenceProperties(reflection, node.$type)) return;
+    const properties = referenceProperties(reflection, node.$type);
+    if (properties === NONE) return;
     const record = node as unknown as Record<string, unknown>;
-    for (const property of Object.keys(node)) {
-        if (property.charCodeAt(0) === 36 /* $ */) continue;
+    if (properties !== UNKNOWN && properties.length === 1) {
+        // The grammar says what the property holds: a reference, a list of them, or nothing.
+        const property = properties[0];
         const value = record[property];
-        if (isAnyReference(value)) {
-            visit({ reference: value, container: node, property });
-        } else if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const element: unknown = value[index];
-                if (isAnyReference(element)) visit({ reference: element, container: node, property, index });
-            }
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) visit({ reference: value[index] as Reference, container: node, property, index });
+        } else if (value !== undefined && value !== null) {
+            visit({ reference: value as Reference, container: node, property });
+        }
+        return;
+    }
+    // Several reference properties (or a type the reflection does not know): in the order the parser set them.
+    for (const property of Object.keys(node)) {
+        if (property.charCodeAt(0) !== 36 /* $ */) visitProperty(node, property, record[property], visit);
+    }
+}
+
+function visitProperty(node: AstNode, property: string, value: unknown, visit: (found: ReferenceInfo) => void): void {
+    if (isAnyReference(value)) {
+        visit({ reference: value, container: node, property });
+    } else if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+            const element: unknown = value[index];
+            if (isAnyReference(element)) visit({ reference: element, container: node, property, index });
         }
     }
 }
 
-const referenceTypes = new WeakMap<AstReflection, Map<string, boolean>>();
+const NONE: readonly string[] = [];
+const UNKNOWN: readonly string[] = [];
 
-/** Whether the grammar gives nodes of this type any cross-reference property (cached per reflection). */
-function hasReferenceProperties(reflection: AstReflection, type: string): boolean {
-    let byType = referenceTypes.get(reflection);
-    if (!byType) referenceTypes.set(reflection, byType = new Map());
+/** Per reflection (one per language), the reference properties of each type; the last one used is kept at hand. */
+const referencePropertiesByReflection = new WeakMap<AstReflection, Map<string, readonly string[]>>();
+let lastReflection: AstReflection | undefined;
+let lastByType: Map<string, readonly string[]> | undefined;
+
+/** The names of the cross-reference properties of a type, per the grammar's metadata: NONE, or UNKNOWN for a type the reflection does not know. */
+function referenceProperties(reflection: AstReflection, type: string): readonly string[] {
+    let byType = reflection === lastReflection ? lastByType : referencePropertiesByReflection.get(reflection);
+    if (!byType) referencePropertiesByReflection.set(reflection, byType = new Map());
+    lastReflection = reflection;
+    lastByType = byType;
     let result = byType.get(type);
     if (result === undefined) {
-        let properties: Record<string, { referenceType?: string }> | undefined;
-        try {
-            properties = reflection.getTypeMetaData(type).properties;
-        } catch {
-            properties = undefined;
+        if (!reflection.getAllTypes().includes(type)) {
+            result = UNKNOWN;
+        } else {
+            const properties: Record<string, { referenceType?: string }> = reflection.getTypeMetaData(type).properties;
+            const names = Object.entries(properties).filter(([, p]) => p.referenceType !== undefined).map(([name]) => name);
+            result = names.length === 0 ? NONE : names;
         }
-        // Unknown to the reflection: look at the keys, as Langium would.
-        result = properties === undefined || Object.values(properties).some(p => p.referenceType !== undefined);
         byType.set(type, result);
     }
     return result;

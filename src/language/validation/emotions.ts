@@ -2,6 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Emotion, Journey, Stage, Step } from '../generated/ast.js';
 import { factHolders } from '../journey-utils.js';
 import { headerRange } from './ranges.js';
+import type { JourneyParts } from './journey-parts.js';
 
 /** The personas a journey follows, by name (unresolved names included, so one typo does not hide every emotion). */
 export function journeyPersonaNames(journey: Journey): string[] {
@@ -58,8 +59,7 @@ export function checkDuplicateEmotions(holder: Stage | Step, accept: ValidationA
     }
 }
 
-export function checkMissingEmotion(holder: Stage | Step, personas: string[], accept: ValidationAcceptor): void {
-    const found = effectiveEmotions(holder, personas);
+export function checkMissingEmotion(holder: Stage | Step, personas: string[], accept: ValidationAcceptor, found = effectiveEmotions(holder, personas)): void {
     const kind = holder.$type.toLowerCase();
     // The range only when there is a finding: finding the name node costs a CST search.
     let range: ReturnType<typeof headerRange> | null = null;
@@ -80,13 +80,14 @@ export function checkMissingEmotion(holder: Stage | Step, personas: string[], ac
 }
 
 /** Moments of truth: a fall of 3 or more between consecutive steps, persona by persona. */
-export function checkEmotionCliffs(journey: Journey, accept: ValidationAcceptor): void {
-    const personas = journeyPersonaNames(journey);
+export function checkEmotionCliffs(journey: Journey, accept: ValidationAcceptor, parts?: JourneyParts): void {
+    const personas = parts?.personas ?? journeyPersonaNames(journey);
     const keys = personas.length === 0 ? [''] : personas;
-    const holders = factHolders(journey).filter(h => h.$type === 'Step' || h.facts.length > 0);
+    const holders = parts?.holders ?? factHolders(journey).filter(h => h.$type === 'Step' || h.facts.length > 0);
+    const emotionsAt = (index: number) => (parts ? parts.effectiveEmotions(index) : effectiveEmotions(holders[index], personas));
     for (let i = 1; i < holders.length; i++) {
-        const before = effectiveEmotions(holders[i - 1], personas);
-        const after = effectiveEmotions(holders[i], personas);
+        const before = emotionsAt(i - 1);
+        const after = emotionsAt(i);
         for (const key of keys) {
             const from = before.get(key)?.score;
             const to = after.get(key)?.score;

@@ -2,6 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Journey, Opportunity, Stage, Step } from '../generated/ast.js';
 import { journeyBarriers, journeyOpportunities } from '../journey-utils.js';
 import { headerRange } from './ranges.js';
+import type { JourneyParts } from './journey-parts.js';
 
 export function checkMissingTouchpoint(holder: Stage | Step, accept: ValidationAcceptor): void {
     if (!holder.facts.some(f => f.$type === 'Touchpoint')) {
@@ -17,9 +18,12 @@ export function checkMissingEvidence(holder: Stage | Step, accept: ValidationAcc
     }
 }
 
-export function checkUnaddressedBarriers(journey: Journey, accept: ValidationAcceptor): void {
-    const fixed = new Set(journeyOpportunities(journey).flatMap(o => o.fixes.map(ref => ref.$refText)));
-    for (const barrier of journeyBarriers(journey)) {
+export function checkUnaddressedBarriers(journey: Journey, accept: ValidationAcceptor, parts?: JourneyParts): void {
+    const fixed = new Set<string>();
+    for (const opportunity of parts?.opportunities ?? journeyOpportunities(journey)) {
+        for (const ref of opportunity.fixes) fixed.add(ref.$refText);
+    }
+    for (const barrier of parts?.barriers ?? journeyBarriers(journey)) {
         if (barrier.name && fixed.has(barrier.name)) continue;
         const what = barrier.name ? `The barrier '${barrier.name}'` : 'This barrier';
         accept('info', `${what} is not addressed: no opportunity fixes it.`,

@@ -4,6 +4,7 @@ import { builtinChannelIds } from '../builtins.js';
 import { importClosure, resolveImport } from '../imports.js';
 import { journeyBarriers, journeyOpportunities, journeySteps } from '../journey-utils.js';
 import { headerRange } from './ranges.js';
+import type { JourneyParts } from './journey-parts.js';
 
 type Named = AstNode & { name?: string };
 
@@ -22,11 +23,11 @@ function reportRepeats(nodes: Named[], kind: string, scope: string, accept: Vali
     }
 }
 
-export function checkJourneyIds(journey: Journey, accept: ValidationAcceptor): void {
+export function checkJourneyIds(journey: Journey, accept: ValidationAcceptor, parts?: JourneyParts): void {
     reportRepeats(journey.stages, 'stage', 'of this journey', accept);
-    reportRepeats(journeySteps(journey), 'step', 'of this journey', accept);
-    reportRepeats(journeyBarriers(journey), 'barrier', 'of this journey', accept);
-    reportRepeats(journeyOpportunities(journey), 'opportunity', 'of this journey', accept);
+    reportRepeats(parts?.steps ?? journeySteps(journey), 'step', 'of this journey', accept);
+    reportRepeats(parts?.barriers ?? journeyBarriers(journey), 'barrier', 'of this journey', accept);
+    reportRepeats(parts?.opportunities ?? journeyOpportunities(journey), 'opportunity', 'of this journey', accept);
 }
 
 /**

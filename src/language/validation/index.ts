@@ -1,8 +1,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Import, Journey, JourneyAstType, Model, Stage } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
-import { factHolders } from '../journey-utils.js';
-import { checkDuplicateEmotions, checkEmotionCliffs, checkEmotionRange, checkMissingEmotion, journeyPersonaNames } from './emotions.js';
+import { checkDuplicateEmotions, checkEmotionCliffs, checkEmotionRange, checkMissingEmotion } from './emotions.js';
 import { checkMissingEvidence, checkMissingTouchpoint, checkOpportunityOwner, checkUnaddressedBarriers } from './facts.js';
 import { checkDeclarationIds, checkJourneyIds } from './ids.js';
 import { checkImportFound } from './imports.js';
@@ -10,6 +9,7 @@ import { checkMultipleJourneys, checkNoPersona, checkRepeatedModifiers, checkSta
 import { checkUnusedDeclarations } from './unused.js';
 import { followImportsOnUpdate } from './import-updates.js';
 import { UsedDeclarations } from './used-declarations.js';
+import { journeyParts, type JourneyParts } from './journey-parts.js';
 
 /** A check of one AST node; it reports through `accept` and returns nothing. */
 export type JourneyCheck<T extends AstNode = AstNode> = (node: T, accept: ValidationAcceptor) => void;
@@ -45,11 +45,12 @@ export function registerValidationChecks(services: JourneyServices): void {
     });
     validator.register('Import', (imp: Import, accept) => checkImportFound(imp, documents, accept));
     validator.register('Journey', (journey: Journey, accept) => {
+        const parts = journeyParts(journey);
         checkNoPersona(journey, accept);
-        checkJourneyIds(journey, accept);
-        checkEmotionCliffs(journey, accept);
-        checkUnaddressedBarriers(journey, accept);
-        checkHolders(journey, accept);
+        checkJourneyIds(journey, accept, parts);
+        checkEmotionCliffs(journey, accept, parts);
+        checkUnaddressedBarriers(journey, accept, parts);
+        checkHolders(parts, accept);
         checkRepeatedModifiers(journey, accept);
     });
     validator.register('Stage', (stage: Stage, accept) => checkStageContents(stage, accept));
@@ -61,13 +62,12 @@ export function registerValidationChecks(services: JourneyServices): void {
     followImportsOnUpdate(services.shared);
 }
 
-/** Checks of each step, and of each stage that holds facts instead of steps. */
-function checkHolders(journey: Journey, accept: ValidationAcceptor): void {
-    const personas = journeyPersonaNames(journey);
-    for (const holder of factHolders(journey)) {
-        if (holder.$type === 'Stage' && holder.facts.length === 0) continue; // empty-stage only
+/** Checks of each step, and of each stage that holds facts instead of steps (an empty stage is `empty-stage` only). */
+function checkHolders(parts: JourneyParts, accept: ValidationAcceptor): void {
+    for (let i = 0; i < parts.holders.length; i++) {
+        const holder = parts.holders[i];
         checkDuplicateEmotions(holder, accept);
-        checkMissingEmotion(holder, personas, accept);
+        checkMissingEmotion(holder, parts.personas, accept, parts.effectiveEmotions(i));
         checkMissingTouchpoint(holder, accept);
         checkMissingEvidence(holder, accept);
     }

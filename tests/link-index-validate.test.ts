@@ -1,15 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-    AstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DocumentState, URI,
+    AstUtils, DefaultLinker, GrammarUtils, DefaultReferenceDescriptionProvider, DocumentState, URI,
     type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
 } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createJourneyServices } from '../src/language/journey-module.js';
 import { BUILTIN_URI } from '../src/language/builtins.js';
 import { allNodes, forEachReferenceOf } from '../src/language/ast-walk.js';
+import { firstNodeForProperty } from '../src/language/validation/ranges.js';
 import type { Model } from '../src/language/generated/ast.js';
 import { buildFiles, createTestServices } from './helpers.js';
 
@@ -172,6 +173,19 @@ describe('reference index', () => {
 });
 
 describe('journey checks', () => {
+    it('find the CST node of a property as Langium does', async () => {
+        const { documents } = await buildFiles({ 'main.journey': rich.replace('step two {', '/* c */ step /* c */ two /* c */ {') });
+        let compared = 0;
+        for (const node of AstUtils.streamAst(documents['main.journey'].parseResult.value)) {
+            for (const property of ['name', 'label', 'text', 'score', 'persona', 'fixes', 'owner', 'severity', 'facts', 'steps']) {
+                const expected = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+                expect(firstNodeForProperty(node.$cstNode!, property)).toBe(expected);
+                if (expected) compared++;
+            }
+        }
+        expect(compared).toBeGreaterThan(40);
+    });
+
     it('run only when the `fast` category is asked for', async () => {
         const { documents, services } = await buildFiles({ 'main.journey': 'journey j { stage a { } }' });
         const validator = services.Journey.validation.DocumentValidator;
@@ -184,7 +198,11 @@ describe('journey checks', () => {
     it('report a check that throws on its node, and still run the others', async () => {
         const services = createTestServices();
         services.Journey.journey.Validator.register('Stage', () => { throw new Error('boom'); });
-        const { documents } = await buildFiles({ 'main.journey': 'journey j { stage a { } }' }, services);
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        let calls = 0;
+        const { documents } = await buildFiles({ 'main.journey': 'journey j { stage a { } }' }, services)
+            .finally(() => { calls = logged.mock.calls.length; logged.mockRestore(); });
+        expect(calls).toBeGreaterThan(0);
         const messages = (documents['main.journey'].diagnostics ?? []).map(d => String(d.message));
         expect(messages).toContain('An error occurred during validation: boom');
         expect(messages.some(m => m.includes("stage 'a' is empty"))).toBe(true);

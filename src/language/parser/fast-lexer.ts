@@ -52,7 +52,6 @@ export class FastLexer {
     private pos = 0;
     private line = 0;
     private lineStart = 0;
-    private keywordKinds = new Map<string, number>(KEYWORDS.map((k, i) => [k, Kind.FIRST_KEYWORD + i]));
 
     /** The current token. */
     kind: number = Kind.EOF;
@@ -60,7 +59,7 @@ export class FastLexer {
     end = 0;
     tokenLine = 0;
     tokenColumn = 0;
-    /** The image of the current ID or keyword token. */
+    /** The image of the current ID token (the value of a keyword token is its KEYWORDS entry). */
     image = '';
     /** Whether the current STRING token holds an escape. */
     escaped = false;
@@ -113,15 +112,18 @@ export class FastLexer {
         this.tokenLine = this.line;
         this.tokenColumn = start - this.lineStart;
         if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+            // An ID, unless it is a keyword: found by a hash of its characters, without a substring.
+            let hash = c;
             p++;
             while (p < n) {
                 const d = text.charCodeAt(p);
                 if (d >= 128 || ID_PART[d] === 0) break;
+                hash = (Math.imul(hash, 31) + d) | 0;
                 p++;
             }
-            const image = text.slice(start, p);
-            this.image = image;
-            this.kind = this.keywordKinds.get(image) ?? Kind.ID;
+            const kind = keywordKind(text, start, p - start, hash);
+            this.kind = kind;
+            if (kind === Kind.ID) this.image = text.slice(start, p);
         } else if (c === 34 /* " */) {
             p = this.string(p);
             this.kind = Kind.STRING;
@@ -222,10 +224,49 @@ export class FastLexer {
         return p;
     }
 
+    /** The comments read before the current token; the lexer forgets them. */
+    takePending(): LeafCstNodeImpl[] {
+        const pending = this.pending;
+        this.pending = [];
+        return pending;
+    }
+
     /** The text of the current token. */
     tokenText(): string {
         return this.text.slice(this.start, this.end);
     }
+}
+
+/** Keyword kinds in an open-addressing table, by the hash the lexer computes while reading an ID. */
+const TABLE_MASK = 511;
+const KEYWORD_TABLE = new Int16Array(TABLE_MASK + 1);
+
+function hashOf(word: string): number {
+    let hash = word.charCodeAt(0);
+    for (let i = 1; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+    return hash;
+}
+
+function slotOf(hash: number): number {
+    return (hash ^ (hash >>> 9)) & TABLE_MASK;
+}
+
+KEYWORDS.forEach((word, i) => {
+    let slot = slotOf(hashOf(word));
+    while (KEYWORD_TABLE[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+    KEYWORD_TABLE[slot] = Kind.FIRST_KEYWORD + i;
+});
+
+/** The kind of the word text[start, start + length): a keyword's, or ID. */
+function keywordKind(text: string, start: number, length: number, hash: number): number {
+    let slot = slotOf(hash);
+    let kind: number;
+    while ((kind = KEYWORD_TABLE[slot]) !== 0) {
+        const word = KEYWORDS[kind - Kind.FIRST_KEYWORD];
+        if (word.length === length && text.startsWith(word, start)) return kind;
+        slot = (slot + 1) & TABLE_MASK;
+    }
+    return Kind.ID;
 }
 
 function isDigit(c: number): boolean {

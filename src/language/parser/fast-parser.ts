@@ -1,10 +1,10 @@
 import type { TokenType } from 'chevrotain';
 import {
-    CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl,
-    type AstNode, type GrammarAST, type LangiumCoreServices, type Linker, type ParseResult, type Reference, type TokenBuilder,
+    type AstNode, type CompositeCstNodeImpl, type GrammarAST, type LangiumCoreServices, type Linker, type ParseResult, type Reference, type TokenBuilder,
 } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { FastLexer, GiveUp, Kind, giveUp, kw } from './fast-lexer.js';
+import { FastCstBuilder } from './cst-builder.js';
+import { FastLexer, GiveUp, KEYWORDS, Kind, giveUp, kw } from './fast-lexer.js';
 import { JourneyElements, type Defaults, type Kw } from './grammar-elements.js';
 
 /** An AST node while it is built: properties are added in the order Langium's parser adds them. */
@@ -28,11 +28,11 @@ const K_FRONTSTAGE = kw('frontstage'), K_BACKSTAGE = kw('backstage'), K_SUPPORT 
 export class FastJourneyParser {
     private readonly g: JourneyElements;
     private readonly lx: FastLexer;
+    private readonly cst = new FastCstBuilder();
     private readonly linker: Linker;
     private readonly tokenBuilder: TokenBuilder;
     private readonly types: TokenType[];
     private text = '';
-    private root!: RootCstNodeImpl;
 
     /** Throws when the grammar has changed in a way the fast parser does not know. */
     constructor(services: LangiumCoreServices) {
@@ -41,6 +41,10 @@ export class FastJourneyParser {
         this.lx = new FastLexer(this.g.comments);
         this.linker = services.references.Linker;
         this.tokenBuilder = services.parser.TokenBuilder;
+        // The facts built as object literals have no properties with default values.
+        for (const fact of this.g.facts) {
+            if (fact && fact.type !== 'Opportunity' && fact.defaults.length > 0) throw new Error(`fast parser: ${fact.type} has default values`);
+        }
     }
 
     /**
@@ -57,6 +61,7 @@ export class FastJourneyParser {
         } finally {
             this.text = '';
             this.lx.reset('');
+            this.cst.release();
         }
     }
 
@@ -64,7 +69,7 @@ export class FastJourneyParser {
 
     private parseModel(text: string): ParseResult<Model> {
         this.text = text;
-        const root = this.root = new RootCstNodeImpl(text);
+        const root = this.cst.begin(text);
         const lx = this.lx;
         const g = this.g.model;
         lx.reset(text);
@@ -74,25 +79,29 @@ export class FastJourneyParser {
         let journeys: Node[] | undefined;
         while (lx.kind === K_IMPORT) {
             if (!imports) model.imports = imports = [];
-            imports.push(this.contained(this.parseImport(root, g.imports), model, 'imports', imports.length));
+            imports.push(this.contained(this.parseImport(g.imports), model, 'imports', imports.length));
         }
         for (;;) {
             const kind = lx.kind;
             if (kind === K_PERSONA || kind === K_CHANNEL || kind === K_TEAM) {
                 if (!declarations) model.declarations = declarations = [];
-                declarations.push(this.contained(this.parseDeclaration(root, g.declarations), model, 'declarations', declarations.length));
+                declarations.push(this.contained(this.parseDeclaration(g.declarations), model, 'declarations', declarations.length));
             } else if (kind === K_JOURNEY) {
                 if (!journeys) model.journeys = journeys = [];
-                journeys.push(this.contained(this.parseJourney(root, g.journeys), model, 'journeys', journeys.length));
+                journeys.push(this.contained(this.parseJourney(g.journeys), model, 'journeys', journeys.length));
             } else {
                 break;
             }
         }
         if (lx.kind !== Kind.EOF) giveUp();
-        this.finish(model, root, g.defaults);
+        // Comments after the last token; Langium adds them after closing the root, in the same place.
+        if (lx.pending.length > 0) this.cst.hidden(lx.takePending());
+        this.cst.end();
+        model.$cstNode = root;
+        for (const [name, value] of g.defaults) {
+            if (model[name] === undefined) model[name] = copyDefault(value);
+        }
         root.astNode = model as unknown as AstNode;
-        // Comments after the last token.
-        if (lx.pending.length > 0) this.placeComments(root);
         return {
             value: model as unknown as Model,
             lexerErrors: [],
@@ -101,90 +110,89 @@ export class FastJourneyParser {
         };
     }
 
-    private parseImport(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
+    private parseImport(call: GrammarAST.AbstractElement): Node {
         const g = this.g.import;
-        const cst = this.composite(parent, call);
+        this.cst.openNode(call);
         const node: Node = { $type: 'Import' };
-        this.keyword(cst, g.keyword);
-        node.path = this.string(cst, g.path);
-        return this.finish(node, cst, g.defaults);
+        this.keyword(g.keyword);
+        node.path = this.string(g.path);
+        return this.finish(node, g.defaults);
     }
 
     /** Declaration: Persona | Channel | Team. The node ends with the outer CST node, as in Langium. */
-    private parseDeclaration(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
-        const outer = this.composite(parent, call);
+    private parseDeclaration(call: GrammarAST.AbstractElement): Node {
+        this.cst.openNode(call);
         const kind = this.lx.kind;
         let node: Node;
         if (kind === K_PERSONA) {
-            node = this.parsePersona(outer);
+            node = this.parsePersona();
         } else {
             const g = kind === K_CHANNEL ? this.g.channel : this.g.team;
-            const cst = this.composite(outer, g.call);
+            this.cst.openNode(g.call);
             node = { $type: kind === K_CHANNEL ? 'Channel' : 'Team' };
-            this.keyword(cst, g.keyword);
-            node.name = this.name(cst, g.name);
-            if (this.lx.kind === Kind.STRING) node.label = this.string(cst, g.label);
-            this.finish(node, cst, g.defaults);
+            this.keyword(g.keyword);
+            node.name = this.name(g.name);
+            if (this.lx.kind === Kind.STRING) node.label = this.string(g.label);
+            this.finish(node, g.defaults);
         }
-        outer.content = outer.content.slice();
-        node.$cstNode = outer;
+        node.$cstNode = this.cst.closeNode();
         return node;
     }
 
-    private parsePersona(parent: CompositeCstNodeImpl): Node {
+    private parsePersona(): Node {
         const lx = this.lx;
         const g = this.g.persona;
-        const cst = this.composite(parent, g.call);
+        this.cst.openNode(g.call);
         const node: Node = { $type: 'Persona' };
-        this.keyword(cst, g.keyword);
-        node.name = this.name(cst, g.name);
-        if (lx.kind === Kind.STRING) node.label = this.string(cst, g.label);
+        this.keyword(g.keyword);
+        node.name = this.name(g.name);
+        if (lx.kind === Kind.STRING) node.label = this.string(g.label);
         if (lx.kind === Kind.LBRACE) {
-            this.keyword(cst, g.open);
+            this.keyword(g.open);
             const f = this.g.personaFact;
             let facts: Node[] | undefined;
             while (this.g.personaFactKinds[lx.kind]) {
                 if (!facts) node.facts = facts = [];
-                const factCst = this.composite(cst, g.facts);
+                this.cst.openNode(g.facts);
                 const fact: Node = { $type: 'PersonaFact' };
-                fact.kind = this.keywordValue(factCst, f.kind, this.g.personaFactKinds);
-                fact.text = this.string(factCst, f.text);
-                facts.push(this.contained(this.finish(fact, factCst, f.defaults), node, 'facts', facts.length));
+                fact.kind = this.keywordValue(f.kind, this.g.personaFactKinds);
+                fact.text = this.string(f.text);
+                facts.push(this.contained(this.finish(fact, f.defaults), node, 'facts', facts.length));
             }
-            this.keyword(cst, g.close);
+            this.keyword(g.close);
         }
-        return this.finish(node, cst, g.defaults);
+        return this.finish(node, g.defaults);
     }
 
-    private parseJourney(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
+    private parseJourney(call: GrammarAST.AbstractElement): Node {
         const lx = this.lx;
         const g = this.g.journey;
-        const cst = this.composite(parent, call);
+        this.cst.openNode(call);
         const node: Node = { $type: 'Journey' };
-        this.keyword(cst, g.keyword);
-        node.name = this.name(cst, g.name);
-        if (lx.kind === Kind.STRING) node.title = this.string(cst, g.label);
-        this.keyword(cst, g.open);
+        this.keyword(g.keyword);
+        node.name = this.name(g.name);
+        if (lx.kind === Kind.STRING) node.title = this.string(g.label);
+        this.keyword(g.open);
         let personas: Reference[] | undefined;
         for (;;) {
             const kind = lx.kind;
             if (kind === K_FOR) {
-                this.keyword(cst, g.for);
+                this.keyword(g.for);
                 if (!personas) node.personas = personas = [];
-                personas.push(this.reference(cst, node, 'personas', g.personas));
+                personas.push(this.reference(node, 'personas', g.personas));
                 while (lx.kind === Kind.COMMA) {
-                    this.keyword(cst, g.comma);
-                    personas.push(this.reference(cst, node, 'personas', g.personas2));
+                    this.keyword(g.comma);
+                    personas.push(this.reference(node, 'personas', g.personas2));
                 }
             } else if (kind === K_STATE) {
-                this.keyword(cst, g.state);
-                node.state = this.keywordValue(cst, g.stateValue, this.g.journeyStates);
+                this.keyword(g.state);
+                node.state = this.keywordValue(g.stateValue, this.g.journeyStates);
             } else if (kind === K_GOAL) {
-                this.keyword(cst, g.goal);
-                node.goal = this.string(cst, g.goalValue);
+                this.keyword(g.goal);
+                node.goal = this.string(g.goalValue);
             } else if (kind === K_DESCRIPTION) {
-                this.keyword(cst, g.description);
-                node.description = this.string(cst, g.descriptionValue);
+                this.keyword(g.description);
+                node.description = this.string(g.descriptionValue);
             } else {
                 break;
             }
@@ -192,123 +200,203 @@ export class FastJourneyParser {
         let stages: Node[] | undefined;
         while (lx.kind === K_STAGE) {
             if (!stages) node.stages = stages = [];
-            stages.push(this.contained(this.parseStage(cst, g.stages), node, 'stages', stages.length));
+            stages.push(this.contained(this.parseStage(g.stages), node, 'stages', stages.length));
         }
-        this.keyword(cst, g.close);
-        return this.finish(node, cst, g.defaults);
+        this.keyword(g.close);
+        return this.finish(node, g.defaults);
     }
 
-    private parseStage(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
+    private parseStage(call: GrammarAST.AbstractElement): Node {
         const lx = this.lx;
         const g = this.g.stage;
-        const cst = this.composite(parent, call);
+        this.cst.openNode(call);
         const node: Node = { $type: 'Stage' };
-        this.keyword(cst, g.keyword);
-        node.name = this.name(cst, g.name);
-        if (lx.kind === Kind.STRING) node.label = this.string(cst, g.label);
-        this.keyword(cst, g.open);
+        this.keyword(g.keyword);
+        node.name = this.name(g.name);
+        if (lx.kind === Kind.STRING) node.label = this.string(g.label);
+        this.keyword(g.open);
         let steps: Node[] | undefined;
         let facts: Node[] | undefined;
         for (;;) {
             const kind = lx.kind;
             if (kind === K_STEP) {
                 if (!steps) node.steps = steps = [];
-                steps.push(this.contained(this.parseStep(cst, g.steps), node, 'steps', steps.length));
+                steps.push(this.contained(this.parseStep(g.steps), node, 'steps', steps.length));
             } else if (this.g.facts[kind]) {
                 if (!facts) node.facts = facts = [];
-                facts.push(this.contained(this.parseFact(cst, g.facts), node, 'facts', facts.length));
+                facts.push(this.parseFact(g.facts, node, facts.length));
             } else {
                 break;
             }
         }
-        this.keyword(cst, g.close);
-        return this.finish(node, cst, g.defaults);
+        this.keyword(g.close);
+        return this.finish(node, g.defaults);
     }
 
-    private parseStep(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
+    private parseStep(call: GrammarAST.AbstractElement): Node {
         const lx = this.lx;
         const g = this.g.step;
-        const cst = this.composite(parent, call);
+        this.cst.openNode(call);
         const node: Node = { $type: 'Step' };
-        this.keyword(cst, g.keyword);
-        node.name = this.name(cst, g.name);
-        if (lx.kind === Kind.STRING) node.label = this.string(cst, g.label);
-        this.keyword(cst, g.open);
+        this.keyword(g.keyword);
+        node.name = this.name(g.name);
+        if (lx.kind === Kind.STRING) node.label = this.string(g.label);
+        this.keyword(g.open);
         let facts: Node[] | undefined;
         while (this.g.facts[lx.kind]) {
             if (!facts) node.facts = facts = [];
-            facts.push(this.contained(this.parseFact(cst, g.facts), node, 'facts', facts.length));
+            facts.push(this.parseFact(g.facts, node, facts.length));
         }
-        this.keyword(cst, g.close);
-        return this.finish(node, cst, g.defaults);
+        this.keyword(g.close);
+        return this.finish(node, g.defaults);
     }
 
-    /** Fact: Action | Touchpoint | ... The node ends with the outer CST node, as in Langium. */
-    private parseFact(parent: CompositeCstNodeImpl, call: GrammarAST.AbstractElement): Node {
+    /**
+     * Fact: Action | Touchpoint | ... The node gets the outer CST node, as in Langium. Most facts
+     * are built as one object literal once their parts are read, with the properties in the order
+     * Langium's parser adds them (parts, `$cstNode`, defaults, container); a reference property
+     * starts undefined and gets its Reference once the node exists.
+     */
+    private parseFact(call: GrammarAST.AbstractElement, container: Node, index: number): Node {
         const lx = this.lx;
-        const outer = this.composite(parent, call);
+        const cst = this.cst;
+        const outer = cst.openNode(call);
         const kind = lx.kind;
         const g = this.g.facts[kind];
         const f = g.fields as Required<typeof g.fields>;
         const k = g.keywords as Required<typeof g.keywords>;
-        const cst = this.composite(outer, g.call);
-        const node: Node = { $type: g.type };
-        this.keyword(cst, g.keyword);
+        cst.openNode(g.call);
+        this.keyword(g.keyword);
+        let node: Node;
         switch (kind) {
-            case K_TOUCHPOINT:
-                node.channel = this.reference(cst, node, 'channel', f.channel);
-                if (lx.kind === Kind.STRING) node.text = this.string(cst, f.text);
+            case K_TOUCHPOINT: {
+                const channel = this.referenceNode(f.channel);
+                const channelText = this.referenceText;
+                const text = lx.kind === Kind.STRING ? this.string(f.text) : undefined;
+                this.closeFact(outer);
+                node = text === undefined
+                    ? { $type: 'Touchpoint', channel: undefined, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                    : { $type: 'Touchpoint', channel: undefined, text, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                node.channel = this.linker.buildReference(node as unknown as AstNode, 'channel', channel, channelText);
                 break;
-            case K_EMOTION:
-                node.score = this.decimal(cst, f.score);
-                if (lx.kind === Kind.STRING) node.label = this.string(cst, f.label);
+            }
+            case K_EMOTION: {
+                const score = this.decimal(f.score);
+                const label = lx.kind === Kind.STRING ? this.string(f.label) : undefined;
+                let persona: CompositeCstNodeImpl | undefined;
+                let personaText = '';
+                // Each `for` is assigned in turn: the last one stays.
                 while (lx.kind === K_FOR) {
-                    this.keyword(cst, k.for);
-                    node.persona = this.reference(cst, node, 'persona', f.persona);
+                    this.keyword(k.for);
+                    persona = this.referenceNode(f.persona);
+                    personaText = this.referenceText;
+                }
+                this.closeFact(outer);
+                if (persona === undefined) {
+                    node = label === undefined
+                        ? { $type: 'Emotion', score, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                        : { $type: 'Emotion', score, label, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                } else {
+                    node = label === undefined
+                        ? { $type: 'Emotion', score, persona: undefined, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                        : { $type: 'Emotion', score, label, persona: undefined, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                    node.persona = this.linker.buildReference(node as unknown as AstNode, 'persona', persona, personaText);
                 }
                 break;
-            case K_BARRIER:
-                if (lx.kind !== Kind.STRING) node.name = this.name(cst, f.name);
-                node.text = this.string(cst, f.text);
+            }
+            case K_BARRIER: {
+                const name = lx.kind !== Kind.STRING ? this.name(f.name) : undefined;
+                const text = this.string(f.text);
+                let severity: string | undefined;
                 while (lx.kind === K_SEVERITY) {
-                    this.keyword(cst, k.severity);
-                    node.severity = this.keywordValue(cst, f.severity, this.g.levels);
+                    this.keyword(k.severity);
+                    severity = this.keywordValue(f.severity, this.g.levels);
+                }
+                this.closeFact(outer);
+                if (name === undefined) {
+                    node = severity === undefined
+                        ? { $type: 'Barrier', text, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                        : { $type: 'Barrier', text, severity, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                } else {
+                    node = severity === undefined
+                        ? { $type: 'Barrier', name, text, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                        : { $type: 'Barrier', name, text, severity, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
                 }
                 break;
-            case K_OPPORTUNITY:
-                if (lx.kind !== Kind.STRING) node.name = this.name(cst, f.name);
-                node.text = this.string(cst, f.text);
-                this.opportunityModifiers(cst, node, f, k);
+            }
+            case K_OPPORTUNITY: {
+                // Modifiers in any order: built step by step, as Langium does.
+                node = { $type: 'Opportunity' };
+                if (lx.kind !== Kind.STRING) node.name = this.name(f.name);
+                node.text = this.string(f.text);
+                this.opportunityModifiers(node, f, k);
+                this.closeFact(outer);
+                node.$cstNode = outer;
+                this.setDefaults(node, g.defaults);
+                node.$container = container;
+                node.$containerProperty = 'facts';
+                node.$containerIndex = index;
                 break;
-            case K_FRONTSTAGE: case K_BACKSTAGE: case K_SUPPORT:
-                node.text = this.string(cst, f.text);
+            }
+            case K_FRONTSTAGE: case K_BACKSTAGE: case K_SUPPORT: {
+                const text = this.string(f.text);
+                let owner: CompositeCstNodeImpl | undefined;
+                let ownerText = '';
                 while (lx.kind === K_OWNER) {
-                    this.keyword(cst, k.owner);
-                    node.owner = this.reference(cst, node, 'owner', f.owner);
+                    this.keyword(k.owner);
+                    owner = this.referenceNode(f.owner);
+                    ownerText = this.referenceText;
+                }
+                this.closeFact(outer);
+                const $type = g.type;
+                if (owner === undefined) {
+                    node = { $type, text, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                } else {
+                    node = { $type, text, owner: undefined, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                    node.owner = this.linker.buildReference(node as unknown as AstNode, 'owner', owner, ownerText);
                 }
                 break;
-            case K_METRIC:
-                node.name = this.name(cst, f.name);
-                node.value = this.decimal(cst, f.value);
+            }
+            case K_METRIC: {
+                const name = this.name(f.name);
+                const value = this.decimal(f.value);
+                let target: number | undefined;
                 while (lx.kind === K_TARGET) {
-                    this.keyword(cst, k.target);
-                    node.target = this.decimal(cst, f.target);
+                    this.keyword(k.target);
+                    target = this.decimal(f.target);
                 }
+                this.closeFact(outer);
+                node = target === undefined
+                    ? { $type: 'Metric', name, value, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index }
+                    : { $type: 'Metric', name, value, target, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
                 break;
-            case K_NEXT:
-                node.step = this.reference(cst, node, 'step', f.step);
+            }
+            case K_NEXT: {
+                const step = this.referenceNode(f.step);
+                const stepText = this.referenceText;
+                this.closeFact(outer);
+                node = { $type: 'Next', step: undefined, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+                node.step = this.linker.buildReference(node as unknown as AstNode, 'step', step, stepText);
                 break;
-            default: // action, thought, question, evidence
-                node.text = this.string(cst, f.text);
+            }
+            default: { // action, thought, question, evidence
+                const text = this.string(f.text);
+                this.closeFact(outer);
+                node = { $type: g.type, text, $cstNode: outer, $container: container, $containerProperty: 'facts', $containerIndex: index };
+            }
         }
-        this.finish(node, cst, g.defaults);
-        outer.content = outer.content.slice();
-        node.$cstNode = outer;
+        outer.astNode = node as unknown as AstNode;
         return node;
     }
 
+    /** Closes the fact rule's CST node and the Fact node around it. */
+    private closeFact(outer: CompositeCstNodeImpl): void {
+        this.cst.closeNode();
+        if (this.cst.closeNode() !== outer) giveUp();
+    }
+
     private opportunityModifiers(
-        cst: CompositeCstNodeImpl, node: Node,
+        node: Node,
         f: Record<'fixes' | 'fixes2' | 'impact' | 'effort' | 'owner', GrammarAST.AbstractElement>,
         k: Record<'fixes' | ',' | 'impact' | 'effort' | 'owner', Kw>,
     ): void {
@@ -317,22 +405,22 @@ export class FastJourneyParser {
         for (;;) {
             const kind = lx.kind;
             if (kind === K_FIXES) {
-                this.keyword(cst, k.fixes);
+                this.keyword(k.fixes);
                 if (!fixes) node.fixes = fixes = [];
-                fixes.push(this.reference(cst, node, 'fixes', f.fixes));
+                fixes.push(this.reference(node, 'fixes', f.fixes));
                 while (lx.kind === Kind.COMMA) {
-                    this.keyword(cst, k[',']);
-                    fixes.push(this.reference(cst, node, 'fixes', f.fixes2));
+                    this.keyword(k[',']);
+                    fixes.push(this.reference(node, 'fixes', f.fixes2));
                 }
             } else if (kind === K_IMPACT) {
-                this.keyword(cst, k.impact);
-                node.impact = this.keywordValue(cst, f.impact, this.g.levels);
+                this.keyword(k.impact);
+                node.impact = this.keywordValue(f.impact, this.g.levels);
             } else if (kind === K_EFFORT) {
-                this.keyword(cst, k.effort);
-                node.effort = this.keywordValue(cst, f.effort, this.g.levels);
+                this.keyword(k.effort);
+                node.effort = this.keywordValue(f.effort, this.g.levels);
             } else if (kind === K_OWNER) {
-                this.keyword(cst, k.owner);
-                node.owner = this.reference(cst, node, 'owner', f.owner);
+                this.keyword(k.owner);
+                node.owner = this.reference(node, 'owner', f.owner);
             } else {
                 return;
             }
@@ -342,76 +430,86 @@ export class FastJourneyParser {
     // --- Terminals and data type rules ---
 
     /** A keyword of the current rule, which must be the current token. */
-    private keyword(parent: CompositeCstNodeImpl, keyword: Kw): void {
+    private keyword(keyword: Kw): void {
         const lx = this.lx;
         if (lx.kind !== keyword.kind) giveUp();
-        this.leaf(parent, keyword.element, keyword.type);
+        this.leaf(keyword.element, keyword.type);
         lx.next();
     }
 
     /** `Name: ID | KeywordName`, called by an assignment. */
-    private name(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement): string {
-        const cst = this.composite(parent, source);
-        const value = this.nameContent(cst);
-        cst.content = cst.content.slice();
+    private name(source: GrammarAST.AbstractElement): string {
+        this.cst.openNode(source);
+        const value = this.nameContent();
+        this.cst.closeNode();
         return value;
     }
 
-    private nameContent(cst: CompositeCstNodeImpl): string {
+    private nameContent(): string {
         const lx = this.lx;
         const kind = lx.kind;
+        let value: string;
         if (kind === Kind.ID) {
-            this.leaf(cst, this.g.nameId, this.types[Kind.ID]);
+            this.leaf(this.g.nameId, this.types[Kind.ID]);
+            value = lx.image;
         } else if (kind >= Kind.FIRST_KEYWORD) {
-            const inner = this.composite(cst, this.g.nameKeyword);
-            this.leaf(inner, this.g.keywordNames[kind], this.types[kind]);
-            inner.content = inner.content.slice();
+            this.cst.openNode(this.g.nameKeyword);
+            this.leaf(this.g.keywordNames[kind], this.types[kind]);
+            this.cst.closeNode();
+            value = KEYWORDS[kind - Kind.FIRST_KEYWORD];
         } else {
             giveUp();
         }
-        const value = lx.image;
         lx.next();
         return value;
     }
 
     /** A cross-reference `[Type:Name]`: the Name's CST node and a Reference built by the Linker. */
-    private reference(parent: CompositeCstNodeImpl, node: Node, property: string, crossRef: GrammarAST.AbstractElement): Reference {
-        const cst = this.composite(parent, crossRef);
-        const text = this.nameContent(cst);
-        cst.content = cst.content.slice();
-        return this.linker.buildReference(node as unknown as AstNode, property, cst, text);
+    private reference(node: Node, property: string, crossRef: GrammarAST.AbstractElement): Reference {
+        const cst = this.referenceNode(crossRef);
+        return this.linker.buildReference(node as unknown as AstNode, property, cst, this.referenceText);
+    }
+
+    /** The text of the last cross-reference read by referenceNode. */
+    private referenceText = '';
+
+    /** The CST node of a cross-reference; its text goes to `referenceText`. */
+    private referenceNode(crossRef: GrammarAST.AbstractElement): CompositeCstNodeImpl {
+        this.cst.openNode(crossRef);
+        this.referenceText = this.nameContent();
+        return this.cst.closeNode();
     }
 
     /** A keyword-only data type rule (Level, JourneyState, PersonaFactKind): its keyword is its value. */
-    private keywordValue(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement, keywords: GrammarAST.Keyword[]): string {
+    private keywordValue(source: GrammarAST.AbstractElement, keywords: GrammarAST.Keyword[]): string {
         const lx = this.lx;
-        const element = keywords[lx.kind];
+        const kind = lx.kind;
+        const element = keywords[kind];
         if (!element) giveUp();
-        const cst = this.composite(parent, source);
-        this.leaf(cst, element, this.types[lx.kind]);
-        cst.content = cst.content.slice();
-        const value = lx.image;
+        this.cst.openNode(source);
+        this.leaf(element, this.types[kind]);
+        this.cst.closeNode();
         lx.next();
-        return value;
+        return KEYWORDS[kind - Kind.FIRST_KEYWORD];
     }
 
     /** `Decimal: NUMBER`, converted as Langium does: the terminal to a number and back to text, then to a number. */
-    private decimal(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement): number {
+    private decimal(source: GrammarAST.AbstractElement): number {
         const lx = this.lx;
         if (lx.kind !== Kind.NUMBER) giveUp();
-        const cst = this.composite(parent, source);
-        this.leaf(cst, this.g.decimalNumber, this.types[Kind.NUMBER]);
-        cst.content = cst.content.slice();
-        const value = Number(String(Number(lx.tokenText())));
+        this.cst.openNode(source);
+        this.leaf(this.g.decimalNumber, this.types[Kind.NUMBER]);
+        this.cst.closeNode();
+        const value = Number(String(Number(this.text.slice(lx.start, lx.end))));
         lx.next();
         return value;
     }
 
-    /** A STRING terminal, without its quotes and with `\"` and `\\` unescaped (Langium's value converter). */
-    private string(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement): string {
+    /** A STRING terminal, without its quotes and with `\\"` and `\\\\` unescaped (Langium's value converter). */
+    private string(source: GrammarAST.AbstractElement): string {
         const lx = this.lx;
         if (lx.kind !== Kind.STRING) giveUp();
-        this.leaf(parent, source, this.types[Kind.STRING]);
+        this.leaf(source, this.types[Kind.STRING]);
         const value = lx.escaped ? unescape(this.text, lx.start, lx.end) : this.text.slice(lx.start + 1, lx.end - 1);
         lx.next();
         return value;
@@ -419,62 +517,25 @@ export class FastJourneyParser {
 
     // --- CST and AST building ---
 
-    private composite(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement): CompositeCstNodeImpl {
-        const node = new CompositeCstNodeImpl();
-        node.grammarSource = source;
-        node.container = parent;
-        parent.content.push(node);
+    /** A leaf for the current token, after the comments read before it. */
+    private leaf(source: GrammarAST.AbstractElement, type: TokenType): void {
+        const lx = this.lx;
+        if (lx.pending.length > 0) this.cst.hidden(lx.takePending());
+        this.cst.leaf(lx.start, lx.end - lx.start, lx.tokenLine, lx.tokenColumn, type, source);
+    }
+
+    /** Closes the current CST node and the AST node, as Langium's `construct` does: the CST node, then default values of unset properties. */
+    private finish(node: Node, defaults: Defaults): Node {
+        node.$cstNode = this.cst.closeNode();
+        this.setDefaults(node, defaults);
         return node;
     }
 
-    /** A leaf for the current token, after the comments read before it. */
-    private leaf(parent: CompositeCstNodeImpl, source: GrammarAST.AbstractElement, type: TokenType): void {
-        const lx = this.lx;
-        if (lx.pending.length > 0) this.placeComments(parent);
-        const length = lx.end - lx.start;
-        const leaf = new LeafCstNodeImpl(lx.start, length, lx.tokenLine, lx.tokenColumn, lx.tokenLine, lx.tokenColumn + length, type, false);
-        leaf.grammarSource = source;
-        leaf.container = parent;
-        parent.content.push(leaf);
-    }
-
-    /**
-     * Places the pending comments where Langium's CstNodeBuilder.addHiddenNodes puts them: at
-     * the end of the innermost open node if it has content, else before the nearest enclosing
-     * node that is not the first child of its parent, else at the start of the root.
-     */
-    private placeComments(current: CompositeCstNodeImpl): void {
-        const nodes = this.lx.pending;
-        this.lx.pending = [];
-        if (current.content.length > 0) {
-            for (const node of nodes) node.container = current;
-            current.content.push(...nodes);
-            return;
-        }
-        let node = current;
-        while (node.container) {
-            const parent = node.container as CompositeCstNodeImpl;
-            const index = parent.content.indexOf(node);
-            if (index > 0) {
-                for (const n of nodes) n.container = parent;
-                parent.content.splice(index, 0, ...nodes);
-                return;
-            }
-            node = parent;
-        }
-        for (const n of nodes) n.container = this.root;
-        this.root.content.splice(0, 0, ...nodes);
-    }
-
-    /** Closes a node as Langium's `construct` does: its CST node, then the default values of unset properties. */
-    private finish(node: Node, cst: CompositeCstNodeImpl, defaults: Defaults): Node {
-        if (cst.content.length > 0) cst.content = cst.content.slice();
-        node.$cstNode = cst;
+    private setDefaults(node: Node, defaults: Defaults): void {
         for (let i = 0; i < defaults.length; i++) {
             const [name, value] = defaults[i];
             if (node[name] === undefined) node[name] = copyDefault(value);
         }
-        return node;
     }
 
     /** Links a finished child to its container, as `assign` and `linkContentToContainer` do. */

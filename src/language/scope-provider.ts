@@ -1,7 +1,7 @@
 import type { AstNode, AstNodeDescription, LangiumCoreServices, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
 import { DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
 import { Barrier, Channel, Persona, Step, Team, type Journey, type Model } from './generated/ast.js';
-import { visibleDeclarations } from './imports.js';
+import { visibleDeclarations, type VisibleDeclarations } from './imports.js';
 import { IndexedScope } from './indexed-scope.js';
 import { journeyBarriers, journeySteps } from './journey-utils.js';
 
@@ -14,11 +14,13 @@ import { journeyBarriers, journeySteps } from './journey-utils.js';
 export class JourneyScopeProvider extends DefaultScopeProvider {
     private readonly documents: LangiumDocuments;
     private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+    private readonly visible: WorkspaceCache<Model, VisibleDeclarations>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.scopes = new WorkspaceCache(services.shared);
+        this.visible = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -41,7 +43,8 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
 
     private declarationScope(model: Model, type: string): Scope {
         return this.cached(model, type, () => {
-            const visible = visibleDeclarations(model, this.documents);
+            // One import closure per model for its three kinds of declarations.
+            const visible = this.visible.get(model, () => visibleDeclarations(model, this.documents));
             const nodes = type === Persona.$type ? visible.personas : type === Channel.$type ? visible.channels : visible.teams;
             return this.mapScope(nodes);
         });

@@ -48,7 +48,16 @@ export function followImportsOnUpdate(shared: LangiumSharedCoreServices): void {
     });
 }
 
+/** Per parsed tree (an edit parses a new one): resolving paths for every document on every keystroke adds up in large workspaces. */
+const targetsByModel = new WeakMap<Model, URI[]>();
+
 function importTargets(document: LangiumDocument): URI[] {
     const model = document.parseResult?.value as Model | undefined;
-    return (model?.imports ?? []).filter(imp => imp.path).map(imp => importTarget(document.uri, imp.path));
+    if (!model) return [];
+    let targets = targetsByModel.get(model);
+    if (!targets) {
+        targets = (model.imports ?? []).filter(imp => imp.path).map(imp => importTarget(document.uri, imp.path));
+        targetsByModel.set(model, targets);
+    }
+    return targets;
 }

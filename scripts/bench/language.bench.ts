@@ -66,6 +66,11 @@ async function main(): Promise<void> {
         const cpu = await medianCpuMs(Math.min(runs, 7), () => fullBuild(text, `full-${steps}.journey`));
         report(`  the same, CPU time`, cpu);
         if (steps === 1000) {
+            // Parsing alone: lexing and parsing into the AST and CST, as the document factory asks for it
+            // (the fast path of src/language/parser/ for a text without errors). Wall and CPU time.
+            const parser = Journey.parser.LangiumParser;
+            report('  parse alone (lex + parse), 1000 steps', await medianMs(runs, () => parser.parse(text)));
+            report('  parse alone, CPU time', await medianCpuMs(runs, async () => parser.parse(text)));
             // Validation alone, on the parsed and linked document (what runs again when only lint settings change).
             const validator = Journey.validation.DocumentValidator;
             const validated = await fullBuild(text, 'validate-only-1000.journey');

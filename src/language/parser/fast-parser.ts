@@ -500,7 +500,10 @@ export class FastJourneyParser {
         this.cst.openNode(source);
         this.leaf(this.g.decimalNumber, this.types[Kind.NUMBER]);
         this.cst.closeNode();
-        const value = Number(String(Number(this.text.slice(lx.start, lx.end))));
+        // Number(String(Number(image))) is Number(image) (numbers print in a form that reads back
+        // the same), except that -0 becomes 0.
+        const number = Number(this.text.slice(lx.start, lx.end));
+        const value = number === 0 ? 0 : number;
         lx.next();
         return value;
     }

@@ -4,6 +4,7 @@ import { UpdateScheduler, VersionGuard, type Clock } from '../src/extension/prev
 import { makeNonce, previewHtml } from '../src/extension/preview/html.js';
 import { safeFileName } from '../src/extension/preview/file-name.js';
 import { Disposable, toDisposable } from '../src/extension/disposable.js';
+import { chooseSidePreview, followers, inPlacePreview, previewTitle } from '../src/extension/preview/follow.js';
 
 /** A clock the test moves by hand. */
 class FakeClock implements Clock {
@@ -185,5 +186,41 @@ describe('Disposable', () => {
         expect(order).toEqual(['b', 'a']);
         owner.add('late');
         expect(order).toEqual(['b', 'a', 'late']);
+    });
+});
+
+describe('which preview follows the editor (like the Markdown preview)', () => {
+    const A = 'file:///maps/a.journey';
+    const B = 'file:///maps/b.journey';
+    const slot = (previewed: string, locked: boolean, viewColumn: number | undefined) => ({ previewed, locked, viewColumn });
+
+    test('titles say "Preview" when following and "[Preview]" when locked', () => {
+        expect(previewTitle('/maps/a.journey', false)).toBe('Preview a.journey');
+        expect(previewTitle('/maps/a.journey', true)).toBe('[Preview] a.journey');
+    });
+
+    test('unlocked previews of another document follow the editor that becomes active; locked ones stay', () => {
+        const following = slot(A, false, 2);
+        const locked = slot(A, true, 3);
+        const already = slot(B, false, 2);
+        expect(followers([following, locked, already], B)).toEqual([following]);
+        expect(followers([locked], B)).toEqual([]);
+    });
+
+    test('"to the side" brings forward a preview of the document in another group, else turns a following one, else makes one', () => {
+        const lockedA = slot(A, true, 2);
+        const followingB = slot(B, false, 2);
+        expect(chooseSidePreview([followingB, lockedA], A, 1)).toEqual({ action: 'reveal', preview: lockedA });
+        expect(chooseSidePreview([followingB], A, 1)).toEqual({ action: 'retarget', preview: followingB });
+        expect(chooseSidePreview([slot(B, true, 2)], A, 1)).toEqual({ action: 'create' });
+        // A preview in the editor's own group is not "to the side".
+        expect(chooseSidePreview([slot(A, false, 1)], A, 1)).toEqual({ action: 'create' });
+    });
+
+    test('"Open Preview" reuses only a preview of the document in the same group', () => {
+        const side = slot(A, false, 2);
+        const here = slot(A, false, 1);
+        expect(inPlacePreview([side], A, 1)).toBeUndefined();
+        expect(inPlacePreview([side, here], A, 1)).toBe(here);
     });
 });

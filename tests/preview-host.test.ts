@@ -149,6 +149,7 @@ describe('JourneyPreview (extension host)', () => {
         expect(posted).toEqual([]);
         send({ type: 'ready' });
         expect(updates(posted)).toEqual([{ type: 'update', resource: RESOURCE, version: 1, seq: 1, model, syntaxErrorCount: 0, errorCount: 0 }]);
+        expect(posted[0]).toEqual({ type: 'document', resource: RESOURCE, locked: false });
     });
 
     test('passes patches on to the page at once, and the whole model when the page asks again', async () => {
@@ -201,6 +202,44 @@ describe('JourneyPreview (extension host)', () => {
         const { preview, server } = open();
         preview.dispose();
         expect(server.subscribed).toEqual([]);
+    });
+
+    test('turned to another document, it subscribes to that one, says so to the page, and ignores the old one', async () => {
+        const { preview, panel, posted, send, server } = open();
+        send({ type: 'ready' });
+        expect(posted[0]).toEqual({ type: 'document', resource: RESOURCE, locked: false });
+        server.push(full(1, 7));
+        expect(panel.title).toBe('Preview main.journey');
+        await new Promise(r => setTimeout(r, 70));
+        preview.showResource(vscode.Uri.parse(PEOPLE));
+        expect(preview.previewed).toBe(PEOPLE);
+        expect(server.subscribed).toEqual([PEOPLE]);
+        expect(panel.title).toBe('Preview people.journey');
+        expect(posted.at(-1)).toEqual({ type: 'document', resource: PEOPLE, locked: false });
+        // A late push of the old document is not shown; the new one's first version is, though lower.
+        server.push(patch(2, 1, 8, [{ path: ['journey', 'id'], value: 'late' }]));
+        server.push({ ...full(3, 1), uri: PEOPLE });
+        expect(updates(posted).map(m => [m.resource, m.version])).toEqual([[RESOURCE, 7], [PEOPLE, 1]]);
+    });
+
+    test('a locked preview says so in its title and in the state the page keeps for a reload', () => {
+        const { preview, panel, posted, send } = open();
+        send({ type: 'ready' });
+        preview.setLocked(true);
+        expect(preview.locked).toBe(true);
+        expect(panel.title).toBe('[Preview] main.journey');
+        expect(posted.at(-1)).toEqual({ type: 'document', resource: RESOURCE, locked: true });
+        preview.setLocked(false);
+        expect(panel.title).toBe('Preview main.journey');
+    });
+
+    test('restored locked from the state the page kept', () => {
+        const { panel } = fakePanel();
+        const preview = new JourneyPreview(panel as never, vscode.Uri.parse(RESOURCE), vscode.Uri.parse('file:///ext'), fakeServer() as never,
+            { resource: RESOURCE, locked: true, zoom: 1, hiddenLanes: [], personas: null });
+        expect(preview.locked).toBe(true);
+        expect(panel.title).toBe('[Preview] main.journey');
+        expect(panel.webview.html).toContain('&quot;locked&quot;:true');
     });
 
     test('a click selects the whole source range in the editor, and its echo highlights without scrolling', async () => {

@@ -23,7 +23,7 @@ describe('diffJson / applyJsonChanges', () => {
     });
 
     test('arrays whose length changed are replaced whole; removed keys are deleted; undefined counts as absent', () => {
-        const after = structuredClone(before) as typeof before & { journey: { goal?: string; state?: string } };
+        const after = structuredClone(before) as Omit<typeof before, 'journey'> & { journey: { id: string; title: string; goal?: string; state?: string } };
         after.stages[0].steps[1].actions.push('new');
         delete after.journey.goal;
         after.journey.state = undefined;

@@ -171,7 +171,7 @@ describe('the preview page in a browser', () => {
 
     test('a patch to the model it holds is applied; a patch to another state makes it ask for the whole model', async () => {
         const label = ['stages', 0, 'steps', 0, 'label'];
-        await send({ ...update(10, model), seq: 100 });
+        await send({ ...update(10, model), seq: 100 } as HostToWebviewMessage);
         await waitForLog('[journey-preview] updated version=10');
         await send({ type: 'update', resource: 'file:///maps/phone-switch.journey', version: 11, seq: 101, syntaxErrorCount: 0, errorCount: 0,
             patch: { base: 100, changes: [{ path: label, value: 'Patched label Quokka' }] } });
@@ -219,5 +219,19 @@ describe('the preview page in a browser', () => {
         await waitForLog('[journey-preview] updated version=16');
         expect(await page.locator('#journey-map svg').count()).toBe(0);
         expect(await page.locator('#journey-map').innerText()).toContain('no journey');
+    });
+
+    test('turned to another document, it takes that one\'s first version and keeps resource and lock for a reload', async () => {
+        const other = 'file:///maps/other.journey';
+        await send({ type: 'document', resource: other, locked: true });
+        const state = () => page.evaluate(() => (window as unknown as { __state: { resource: string; locked?: boolean } }).__state);
+        await expect.poll(async () => (await state()).resource).toBe(other);
+        expect((await state()).locked).toBe(true);
+        // An update still in flight for the document shown before is dropped.
+        await send(update(50, model));
+        // The new document's versions start low again.
+        await send({ ...update(1, model), resource: other } as HostToWebviewMessage);
+        await expect.poll(() => page.locator('#journey-map').getAttribute('data-version')).toBe('1');
+        expect(logs.some(l => l.includes('updated version=50'))).toBe(false);
     });
 });

@@ -25,6 +25,8 @@ let persisted: PersistedPreviewState = initial;
 let shownVersion = -1;
 /** The newest model state received (shown, or held back under syntax errors): patches apply to it. */
 let latest: { seq: number; model: MapModel | null } | undefined;
+/** Set when the preview turned to another document: its first picture starts at the top left. */
+let scrollHome = false;
 let restoreScroll = initial.scrollX !== undefined || initial.scrollY !== undefined;
 
 const view = new MapView(root, scroller, root.dataset.nonce ?? '', initial);
@@ -50,6 +52,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
     const message = event.data;
     switch (message.type) {
         case 'update': onUpdate(message); break;
+        case 'document': onDocument(message.resource, message.locked); break;
         case 'highlight': view.highlightLine(message.line, message.reveal); break;
         case 'exportResult':
             if (message.error) showBanner(`Export failed: ${message.error}`, 'error');
@@ -79,7 +82,20 @@ scroller.addEventListener('scroll', () => {
 save({});
 host.postMessage({ type: 'ready' });
 
+/** The host says which document this preview shows (it follows the editor unless locked). */
+function onDocument(resource: string, locked: boolean): void {
+    if (resource !== persisted.resource) {
+        // Another document: its versions and model states start afresh; the map shown stays until its first update.
+        shownVersion = -1;
+        latest = undefined;
+        scrollHome = true;
+    }
+    save({ resource, locked });
+}
+
 function onUpdate(update: UpdateMessage): void {
+    // Still in flight from the document shown before.
+    if (update.resource !== persisted.resource) return;
     const received = performance.now();
     const trace = update.trace ? { ...update.trace, 'webview.received': traceNow() } : undefined;
     const model = modelOf(update);
@@ -100,6 +116,11 @@ function onUpdate(update: UpdateMessage): void {
     } else if (decision.action === 'render' && message.model) {
         toolbar.setPersonas(message.model.personas.map(p => ({ id: p.id, label: p.label })), view.viewState.personas);
         view.show(message.model);
+        if (scrollHome) {
+            scrollHome = false;
+            scroller.scrollLeft = 0;
+            scroller.scrollTop = 0;
+        }
         if (restoreScroll) {
             restoreScroll = false;
             scroller.scrollLeft = initial.scrollX ?? 0;

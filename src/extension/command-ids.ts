@@ -3,5 +3,6 @@ export const Commands = {
     openPreview: 'journey.preview.open',
     openPreviewToSide: 'journey.preview.openToSide',
     showSource: 'journey.preview.showSource',
+    toggleLock: 'journey.preview.toggleLock',
     newFromTemplate: 'journey.newFromTemplate',
 } as const;

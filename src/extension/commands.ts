@@ -23,6 +23,7 @@ export function registerCommands(previews: PreviewManager): vscode.Disposable {
             const document = await vscode.workspace.openTextDocument(preview.resource);
             await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
         }),
+        vscode.commands.registerCommand(Commands.toggleLock, () => previews.toggleLock()),
         vscode.commands.registerCommand(Commands.newFromTemplate, () => newMapFromTemplate()),
     );
 }

@@ -20,6 +20,8 @@ export interface PreviewViewState {
 export interface PersistedPreviewState extends PreviewViewState {
     /** The previewed document's URI. */
     resource: string;
+    /** Locked to its document; otherwise the preview follows the active journey editor. */
+    locked?: boolean;
     scrollX?: number;
     scrollY?: number;
 }
@@ -65,7 +67,14 @@ export interface ExportResultMessage {
     error?: string;
 }
 
-export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ExportResultMessage;
+/** The preview shows `resource` (now, or again after a reload), locked to it or following the editor. */
+export interface DocumentMessage {
+    type: 'document';
+    resource: string;
+    locked: boolean;
+}
+
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ExportResultMessage | DocumentMessage;
 
 // ---------------------------------------------------------------- webview -> host
 

@@ -1,6 +1,7 @@
 // End to end in a real VS Code (code-server + chromium): the live preview beside the source.
 // Opens it to the side, edits the source and sees the picture change, clicks a card and sees the
-// editor select its source, moves the cursor and sees the matching card highlighted.
+// editor select its source, moves the cursor and sees the matching card highlighted; the preview
+// follows the active journey editor until it is locked.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -86,6 +87,31 @@ describe('the live preview in VS Code', () => {
         // Only the element under the cursor is highlighted: the card clicked before is not any more.
         await waitFor('the clicked card to lose its highlight', async () =>
             (await preview.locator(`#journey-map [data-line="${clicked}"].highlighted`).count()) === 0);
+    });
+
+    it('follows the journey editor that becomes active, unless locked', async () => {
+        // A file no other test opens by name (Quick Open also lists the preview's past titles).
+        const other = 'day-in-the-life.journey';
+        const previewTab = (title: RegExp) => workbench.page.locator('.tab').filter({ hasText: title });
+        await workbench.openFile(other);
+        // The side preview turns to the newly active file: its title, then its picture.
+        await previewTab(/^\s*Preview\s+day-in-the-life\.journey/).first().waitFor({ timeout: WAIT_MS });
+        await expectText(preview.locator('#journey-map'), /Checks the train times/);
+        expect(await preview.locator('#journey-map').innerText()).not.toContain('Compares plans');
+        // Locked, it stays with its document when another journey editor becomes active.
+        await previewTab(/^\s*Preview\s+day-in-the-life\.journey/).first().click();
+        await workbench.runCommand('Journey: Toggle Preview Lock');
+        await previewTab(/^\s*\[Preview\]\s+day-in-the-life\.journey/).first().waitFor({ timeout: WAIT_MS });
+        await workbench.focusEditor(FILE);
+        await workbench.page.waitForTimeout(1500);
+        expect(await previewTab(/^\s*\[Preview\]\s+day-in-the-life\.journey/).count()).toBe(1);
+        expect(await previewTab(/Preview\s+preview\.journey/).count()).toBe(0);
+        // Unlocked again, it catches up with the journey editor that was active last.
+        await previewTab(/^\s*\[Preview\]\s+day-in-the-life\.journey/).first().click();
+        await workbench.runCommand('Journey: Toggle Preview Lock');
+        await previewTab(/^\s*Preview\s+preview\.journey/).first().waitFor({ timeout: WAIT_MS });
+        await expectText(preview.locator('#journey-map'), /Compares plans\s*Zebra/);
+        await workbench.focusEditor(FILE);
     });
 
     it('opens in the same editor group with "Journey: Open Preview"', async () => {

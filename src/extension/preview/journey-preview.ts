@@ -12,20 +12,25 @@ import { UpdateScheduler, VersionGuard } from './update-scheduler.js';
 import { exportToFile } from './export.js';
 import { ModelFeed } from './model-feed.js';
 import { sourceSelection } from './selection.js';
+import { previewTitle, type PreviewSlot } from './follow.js';
 
 /** Milliseconds between two updates while the user types: the first update is immediate. */
 export const UPDATE_INTERVAL_MS = 60;
 
 /**
  * One preview panel showing the map of one document. The page is set once; each update is a
- * message carrying the map model, which the webview renders and patches into its DOM.
+ * message carrying the map model (or a patch of it), which the webview renders and patches into
+ * its DOM. Unless locked, the manager may turn it to another document (it follows the editor).
  */
-export class JourneyPreview extends Disposable {
+export class JourneyPreview extends Disposable implements PreviewSlot {
     private readonly scheduler: UpdateScheduler;
     private readonly versions = new VersionGuard();
     private readonly echo = new SyncEchoGuard();
-    private readonly feed: ModelFeed;
+    private feed: ModelFeed;
+    private subscription: vscode.Disposable;
     private webviewReady = false;
+    private current: vscode.Uri;
+    private lockedToDocument: boolean;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
     readonly onDidDispose = this.disposed.event;
     private readonly focused = this._register(new vscode.EventEmitter<void>());
@@ -33,12 +38,16 @@ export class JourneyPreview extends Disposable {
 
     constructor(
         readonly panel: vscode.WebviewPanel,
-        readonly resource: vscode.Uri,
+        resource: vscode.Uri,
         private readonly extensionUri: vscode.Uri,
         private readonly server: JourneyServerApi,
         state: PersistedPreviewState | undefined,
+        locked = state?.locked ?? false,
     ) {
         super();
+        this.current = resource;
+        this.lockedToDocument = locked;
+        panel.title = previewTitle(resource.path, locked);
         this.feed = new ModelFeed(resource.toString());
         this.scheduler = this._register(new UpdateScheduler(() => this.update(), UPDATE_INTERVAL_MS));
         panel.webview.options = {
@@ -51,10 +60,59 @@ export class JourneyPreview extends Disposable {
             if (e.webviewPanel.active) this.focused.fire();
         }));
         this._register(panel.onDidDispose(() => this.dispose()));
-        // The server learns of a document when it is opened (also after a reload restored only the panel).
-        void Promise.resolve(vscode.workspace.openTextDocument(resource)).then(undefined, (err: unknown) => this.showProblem(err));
+        this.openDocument();
         // The server pushes the whole model once the document is linked, then each change.
-        this._register(server.subscribePreview(resource.toString()));
+        this.subscription = server.subscribePreview(resource.toString());
+        this._register({ dispose: () => this.subscription.dispose() });
+    }
+
+    /** The previewed document. */
+    get resource(): vscode.Uri {
+        return this.current;
+    }
+
+    get previewed(): string {
+        return this.current.toString();
+    }
+
+    get locked(): boolean {
+        return this.lockedToDocument;
+    }
+
+    get viewColumn(): number | undefined {
+        return this.panel.viewColumn;
+    }
+
+    /** Shows another document in this panel (the preview follows the active editor). */
+    showResource(resource: vscode.Uri): void {
+        if (this.isDisposed || this.matches(resource)) return;
+        this.current = resource;
+        this.subscription.dispose();
+        this.feed = new ModelFeed(resource.toString());
+        this.versions.reset();
+        this.panel.title = previewTitle(resource.path, this.lockedToDocument);
+        this.postDocument();
+        this.openDocument();
+        this.subscription = this.server.subscribePreview(resource.toString());
+        this.postEditorCursor();
+    }
+
+    /** Locks the preview to its document, or lets it follow the active editor again. */
+    setLocked(locked: boolean): void {
+        if (this.isDisposed) return;
+        this.lockedToDocument = locked;
+        this.panel.title = previewTitle(this.current.path, locked);
+        this.postDocument();
+    }
+
+    /** Tells the page which document it shows and whether it is locked (it keeps both for a reload). */
+    private postDocument(): void {
+        this.post({ type: 'document', resource: this.current.toString(), locked: this.lockedToDocument });
+    }
+
+    /** The server learns of a document when it is opened (also after a reload restored only the panel). */
+    private openDocument(): void {
+        void Promise.resolve(vscode.workspace.openTextDocument(this.current)).then(undefined, (err: unknown) => this.showProblem(err));
     }
 
     matches(uri: vscode.Uri | string): boolean {
@@ -102,6 +160,7 @@ export class JourneyPreview extends Disposable {
             case 'ready':
                 this.webviewReady = true;
                 this.versions.reset();
+                this.postDocument();
                 // A (re)loaded page holds nothing: the whole model, at once (without one yet, the first push posts it).
                 this.feed.resetPage();
                 this.update();
@@ -162,7 +221,7 @@ export class JourneyPreview extends Disposable {
             scriptUri: uri('out', 'webview.js'),
             styleUri: uri('media', 'preview.css'),
             codiconsUri: uri('out', 'codicons', 'codicon.css'),
-            state: { ...defaultViewState, ...state, resource: this.resource.toString() },
+            state: { ...defaultViewState, ...state, resource: this.current.toString(), locked: this.lockedToDocument },
             title: this.panel.title,
         });
     }

@@ -53,7 +53,10 @@ export function forEachReferenceOf(node: AstNode, reflection: AstReflection, vis
         const property = properties[0];
         const value = record[property];
         if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) visit({ reference: value[index] as Reference, container: node, property, index });
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (element !== undefined && element !== null) visit({ reference: element as Reference, container: node, property, index });
+            }
         } else if (value !== undefined && value !== null) {
             visit({ reference: value as Reference, container: node, property });
         }

@@ -48,6 +48,8 @@ export class FastCstBuilder {
             case 1: node.content = [stack[start]]; break;
             case 2: node.content = [stack[start], stack[start + 1]]; break;
             case 3: node.content = [stack[start], stack[start + 1], stack[start + 2]]; break;
+            case 4: node.content = [stack[start], stack[start + 1], stack[start + 2], stack[start + 3]]; break;
+            case 5: node.content = [stack[start], stack[start + 1], stack[start + 2], stack[start + 3], stack[start + 4]]; break;
             default: node.content = stack.slice(start, this.top);
         }
         this.top = start;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { createLangiumParser, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { generateMap } from './generate-map.js';
@@ -71,6 +71,9 @@ async function main(): Promise<void> {
             const parser = Journey.parser.LangiumParser;
             report('  parse alone (lex + parse), 1000 steps', await medianMs(runs, () => parser.parse(text)));
             report('  parse alone, CPU time', await medianCpuMs(runs, async () => parser.parse(text)));
+            // For comparison: Langium's own parser on the same text (what parsed every text before the fast path).
+            const langiumParser = createLangiumParser(Journey);
+            report('  parse alone with Langium\'s parser (no fast path)', await medianMs(7, () => langiumParser.parse(text)));
             // Validation alone, on the parsed and linked document (what runs again when only lint settings change).
             const validator = Journey.validation.DocumentValidator;
             const validated = await fullBuild(text, 'validate-only-1000.journey');

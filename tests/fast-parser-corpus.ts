@@ -183,6 +183,11 @@ export const VALID_CORPUS: Record<string, string> = {
         '} // end',
         '/* tail */',
     ].join('\n'),
+    'non-ASCII text in comments and strings': [
+        '// café, 日本語, 🚀 and a\u2028line separator in a comment',
+        '/* ünïcödé\r\n🚀 */ persona p "naïve 🚀" { quote "« guillemets »" }',
+        'journey j { stage s { step t { action "emoji 👩🏽‍💻 text" /* 🚀 */ thought "\u00a0nbsp inside" } } }',
+    ].join('\n'),
     'comment-like text': 'persona p "//"\npersona q "/*"\n/**/ /***/ /* * / */ /*/ x */\n//\n//// four',
 };
 

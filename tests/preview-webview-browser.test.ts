@@ -234,4 +234,38 @@ describe('the preview page in a browser', () => {
         await expect.poll(() => page.locator('#journey-map').getAttribute('data-version')).toBe('1');
         expect(logs.some(l => l.includes('updated version=50'))).toBe(false);
     });
+
+    test('a big map hides what is far offscreen, and shows it again as it comes into view', { timeout: 60_000 }, async () => {
+        const { generateMap } = await import('../scripts/bench/generate-map.js');
+        const { services, documents } = await buildFiles({ 'big.journey': generateMap(200) });
+        const big = mapModelOfDocument(documents['big.journey'], services.shared.workspace.LangiumDocuments)!;
+        const other = 'file:///maps/other.journey';
+        await send({ ...update(2, big), resource: other } as HostToWebviewMessage);
+        await expect.poll(() => page.locator('#journey-map').getAttribute('data-version')).toBe('2');
+        const culled = async () => Number(await page.locator('#journey-map').getAttribute('data-culled'));
+        expect(await culled()).toBeGreaterThan(100);
+        const last = big.stages.at(-1)!;
+        const lastStep = `#journey-map [data-id="${last.id}/${last.steps.at(-1)!.id}"]`;
+        const shown = (selector: string) => page.locator(selector).first().evaluate(el => {
+            let node: Element | null = el;
+            while (node && node.tagName !== 'svg') {
+                if (getComputedStyle(node).display === 'none') return false;
+                node = node.parentElement;
+            }
+            return true;
+        });
+        expect(await shown(lastStep)).toBe(false);
+        // Scrolled to the far end, the last step is drawn again.
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = el.scrollWidth; });
+        await expect.poll(() => shown(lastStep)).toBe(true);
+        // The editor cursor on a far-away element shows it and scrolls it into view.
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = 0; });
+        await expect.poll(() => shown(lastStep)).toBe(false);
+        await send({ type: 'highlight', line: last.steps.at(-1)!.source.line, reveal: true });
+        await expect.poll(() => page.locator('#journey-scroll').evaluate(el => el.scrollLeft)).toBeGreaterThan(1000);
+        await expect.poll(() => shown(lastStep)).toBe(true);
+        // Hidden elements stay in the page, only not drawn.
+        expect(await page.locator('#journey-map').evaluate(el => el.textContent ?? '')).toContain('Step 0');
+        expect(problems).toEqual([]);
+    });
 });

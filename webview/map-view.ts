@@ -3,6 +3,7 @@ import { renderSvg, type RenderOptions } from '../src/render/index.js';
 import type { PreviewViewState } from '../src/protocol/webview.js';
 import { SourceIndex } from './source-index.js';
 import { SvgPatcher } from './svg-patch.js';
+import { OffscreenCulling } from './offscreen.js';
 import { traceNow } from '../src/protocol/trace.js';
 
 export const MIN_ZOOM = 0.1;
@@ -20,6 +21,8 @@ export class MapView {
     private natural = { width: 0, height: 0 };
     private highlighted: string[] = [];
     private readonly patcher: SvgPatcher;
+    private readonly culling: OffscreenCulling;
+    private highlightedElements: Element[] = [];
     /** The editor's cursor line, so the highlight follows the source when a new model arrives. */
     private cursorLine: number | undefined;
     /** When the last render finished drawing the SVG text and patching the DOM (for the trace). */
@@ -32,6 +35,10 @@ export class MapView {
         private state: PreviewViewState,
     ) {
         this.patcher = new SvgPatcher(nonce);
+        this.culling = new OffscreenCulling(scroller);
+        // Elements hidden far offscreen come back before they scroll into view.
+        scroller.addEventListener('scroll', () => this.culling.refresh(), { passive: true });
+        window.addEventListener('resize', () => this.culling.refresh());
     }
 
     get current(): MapModel | undefined {
@@ -60,6 +67,8 @@ export class MapView {
         this.index = undefined;
         this.svg = undefined;
         this.patcher.reset();
+        this.culling.reset();
+        this.highlightedElements = [];
         const p = document.createElement('p');
         p.className = 'journey-empty';
         p.textContent = text;
@@ -82,6 +91,7 @@ export class MapView {
         this.applyZoom();
         s.scrollLeft = cx * ratio - s.clientWidth / 2;
         s.scrollTop = cy * ratio - s.clientHeight / 2;
+        this.culling.refresh();
     }
 
     /** The zoom at which the whole map fits the view. */
@@ -126,7 +136,9 @@ export class MapView {
         this.svg = svg;
         this.natural = { width: Number(svg.getAttribute('width')) || 0, height: Number(svg.getAttribute('height')) || 0 };
         this.applyZoom();
+        this.culling.update(svg, this.natural.width);
         this.applyHighlight();
+        this.root.dataset.culled = String(this.culling.hiddenCount);
         this.lastRender.patched = traceNow();
     }
 
@@ -136,14 +148,19 @@ export class MapView {
         this.svg.style.height = `${this.natural.height * this.state.zoom}px`;
     }
 
+    /** Marks the highlighted elements, touching only those whose mark changes (each change repaints the map). */
     private applyHighlight(): void {
-        for (const el of this.root.querySelectorAll('.highlighted')) el.classList.remove('highlighted');
-        for (const el of this.elementsFor(this.highlighted)) el.classList.add('highlighted');
+        const next = this.elementsFor(this.highlighted);
+        const keep = new Set(next);
+        for (const el of this.highlightedElements) if (!keep.has(el)) el.classList.remove('highlighted');
+        for (const el of next) if (!el.classList.contains('highlighted')) el.classList.add('highlighted');
+        this.highlightedElements = next;
+        this.culling.pin(next);
     }
 
     private elementsFor(keys: string[]): Element[] {
         if (!this.svg || keys.length === 0) return [];
-        const wanted = new Set(keys);
-        return [...this.svg.querySelectorAll('[data-id]')].filter(el => wanted.has(el.getAttribute('data-id') ?? ''));
+        const selector = keys.map(key => `[data-id="${CSS.escape(key)}"]`).join(',');
+        return [...this.svg.querySelectorAll(selector)];
     }
 }

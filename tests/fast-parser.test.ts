@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLangiumParser, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { FastJourneyParser } from '../src/language/parser/fast-parser.js';
 import { JourneyParser } from '../src/language/parser/journey-parser.js';
 import { generateMap } from '../scripts/bench/generate-map.js';
-import { createTestServices, diagnosticsOf } from './helpers.js';
+import { buildFiles, createTestServices, diagnosticsOf } from './helpers.js';
 import { compareParseResults } from './fast-parser-compare.js';
 import { VALID_CORPUS, variants } from './fast-parser-corpus.js';
 
@@ -248,5 +248,33 @@ describe('broken texts go to Langium\'s parser', () => {
         const expected = langium.parse(text).parserErrors.map(e => e.message);
         expect(expected.length).toBeGreaterThan(0);
         expect(diagnostics.filter(d => d.code === 'syntax-error').map(d => d.message)).toEqual(expected);
+    });
+});
+
+describe('diagnostics are the same with and without the fast path', () => {
+    /** Services whose parser service is Langium's parser alone (as before the fast path). */
+    function servicesWithoutFastPath() {
+        const services = createTestServices();
+        const plain = createLangiumParser(services.Journey);
+        const spy = vi.spyOn(services.Journey.parser.LangiumParser, 'parse').mockImplementation((text, options) => plain.parse(text, options));
+        return { services, spy };
+    }
+
+    const texts: Array<[string, string]> = [
+        ...BROKEN.map((text, i) => [`broken #${i}`, text] as [string, string]),
+        ...files.map(file => [file, fs.readFileSync(file, 'utf8')] as [string, string]),
+        ['generated map', generateMap(30)],
+        ['comments everywhere', VALID_CORPUS['comments everywhere']],
+        ['keywords used as ids', VALID_CORPUS['keywords used as ids']],
+    ];
+
+    it.each(texts)('%s', async (_name, text) => {
+        const people = fs.readFileSync('examples/people.journey', 'utf8');
+        const files = { 'main.journey': text, 'people.journey': people };
+        const { services, spy } = servicesWithoutFastPath();
+        const before = (await buildFiles(files, services)).documents['main.journey'].diagnostics;
+        expect(spy).toHaveBeenCalled();
+        const after = (await buildFiles(files)).documents['main.journey'].diagnostics;
+        expect(after).toEqual(before);
     });
 });

@@ -173,6 +173,20 @@ describe('reference index', () => {
 });
 
 describe('journey checks', () => {
+    it('find repeated emotions on steps with few and with many emotions, and a modifier given three times', async () => {
+        const emotions = (n: number) => Array.from({ length: n }, (_, i) => `emotion 0 for ${i % 2 ? 'a' : 'b'}`).join(' ');
+        const text = `persona a\npersona b\njourney j { for a, b\n stage s {\n step few { touchpoint web ${emotions(3)} }\n step many { touchpoint web ${emotions(12)} }\n step plain { touchpoint web emotion 1 for a emotion 1 for b barrier x "x" severity low severity low severity high opportunity o "o" fixes x owner t owner t } } }\nteam t`;
+        const { documents } = await buildFiles({ 'main.journey': text });
+        const diagnostics = documents['main.journey'].diagnostics ?? [];
+        const lines = (code: string) => diagnostics.filter(d => d.code === code).map(d => d.range.start.line + 1);
+        expect(lines('duplicate-emotion')).toEqual([5, ...Array(10).fill(6)]);
+        expect(diagnostics.filter(d => d.code === 'syntax-error').map(d => d.message)).toEqual([
+            "'severity' is given more than once here; each may appear at most once.",
+            "'severity' is given more than once here; each may appear at most once.",
+            "'owner' is given more than once here; each may appear at most once.",
+        ]);
+    });
+
     it('find the CST node of a property as Langium does', async () => {
         const { documents } = await buildFiles({ 'main.journey': rich.replace('step two {', '/* c */ step /* c */ two /* c */ {') });
         let compared = 0;

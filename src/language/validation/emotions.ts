@@ -47,15 +47,24 @@ export function checkEmotionRange(emotion: Emotion, accept: ValidationAcceptor):
 }
 
 export function checkDuplicateEmotions(holder: Stage | Step, accept: ValidationAcceptor): void {
-    const seen = new Set<string>();
-    for (const emotion of emotionsOf(holder)) {
-        const key = emotion.persona?.$refText ?? '';
-        if (seen.has(key)) {
+    const emotions = emotionsOf(holder);
+    // A step has a handful of emotions: comparing with the earlier ones allocates nothing. A set past that.
+    const seen = emotions.length > 8 ? new Set<string>() : undefined;
+    const keyOf = (emotion: Emotion) => emotion.persona?.$refText ?? '';
+    for (let i = 0; i < emotions.length; i++) {
+        const key = keyOf(emotions[i]);
+        let repeated = false;
+        if (seen) {
+            repeated = seen.has(key);
+            seen.add(key);
+        } else {
+            for (let j = 0; j < i && !repeated; j++) repeated = keyOf(emotions[j]) === key;
+        }
+        if (repeated) {
             const whom = key ? ` for persona '${key}'` : '';
             accept('error', `A second emotion${whom} on ${holder.$type.toLowerCase()} '${holder.name ?? '?'}': keep one emotion per persona.`,
-                { node: emotion, code: 'duplicate-emotion' });
+                { node: emotions[i], code: 'duplicate-emotion' });
         }
-        seen.add(key);
     }
 }
 

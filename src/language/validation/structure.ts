@@ -28,21 +28,22 @@ export function checkStageContents(stage: Stage, accept: ValidationAcceptor): vo
 }
 
 /** Modifiers each at most once: the grammar accepts them in any order, so repeats are caught here. */
-const singleModifiers: Record<string, ReadonlySet<string>> = {
-    Journey: new Set(['for', 'state', 'goal', 'description']),
-    Emotion: new Set(['for']),
-    Barrier: new Set(['severity']),
-    Opportunity: new Set(['fixes', 'impact', 'effort', 'owner']),
-    Frontstage: new Set(['owner']),
-    Backstage: new Set(['owner']),
-    Support: new Set(['owner']),
-    Metric: new Set(['target']),
+const singleModifiers: Record<string, readonly string[]> = {
+    Journey: ['for', 'state', 'goal', 'description'],
+    Emotion: ['for'],
+    Barrier: ['severity'],
+    Opportunity: ['fixes', 'impact', 'effort', 'owner'],
+    Frontstage: ['owner'],
+    Backstage: ['owner'],
+    Support: ['owner'],
+    Metric: ['target'],
 };
 
 /**
  * One pass over the node's own CST children: a modifier keyword is a direct child of its rule's
  * node, while a keyword used as an id sits inside a `Name` node, and nested facts have nodes of their own.
- * Plain `$type` tests instead of the reflection's `isKeyword`: this runs on most facts of a map.
+ * This runs on most facts of a map: plain `$type` tests instead of the reflection's `isKeyword`,
+ * and the keywords seen kept in a bit mask rather than a new set per fact.
  */
 export function checkRepeatedModifiers(node: AstNode, accept: ValidationAcceptor): void {
     const keywords = singleModifiers[node.$type];
@@ -52,18 +53,18 @@ export function checkRepeatedModifiers(node: AstNode, accept: ValidationAcceptor
     for (let inner = cst.content[0]; cst.content.length === 1 && isCompositeCstNode(inner) && inner.astNode === node; inner = cst.content[0]) {
         cst = inner;
     }
-    let seen: Set<string> | undefined;
+    let seen = 0;
     for (const child of cst.content) {
         const source = child.grammarSource;
         if (source?.$type !== 'Keyword') continue;
         const keyword = (source as GrammarAST.Keyword).value;
-        if (!keywords.has(keyword)) continue;
-        seen ??= new Set<string>();
-        if (seen.has(keyword)) {
+        const index = keywords.indexOf(keyword);
+        if (index < 0) continue;
+        if (seen & (1 << index)) {
             accept('error', `'${keyword}' is given more than once here; each may appear at most once.`,
                 { node, range: child.range, code: 'syntax-error' });
         }
-        seen.add(keyword);
+        seen |= 1 << index;
     }
 }
 

@@ -65,9 +65,10 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
     }
 
     subscribePreview(uri: string): vscode.Disposable {
-        const count = this.subscriptions.get(uri) ?? 0;
-        this.subscriptions.set(uri, count + 1);
-        if (count === 0) this.notifySubscription(uri, true);
+        this.subscriptions.set(uri, (this.subscriptions.get(uri) ?? 0) + 1);
+        // Sent for every new subscriber, also a second preview of the same file: the server then
+        // pushes the whole model again, which the new preview needs (the others take it too).
+        this.notifySubscription(uri, true);
         let disposed = false;
         return new vscode.Disposable(() => {
             if (disposed) return;

@@ -8,7 +8,8 @@ import { fitText, plainEm, textWidth, wrapText } from './text.js';
 /**
  * Cards: one fact of one step in one lane, a group moved into place with a translation so the
  * coordinates inside it are small constants. A 2,000-step map has tens of thousands of cards, so
- * each is written straight to text as it is laid out, without intermediate card or row objects.
+ * each is written straight to text as it is laid out, without intermediate card or row objects,
+ * and the markup that repeats (frames, text start tags, key endings) is made once and reused.
  */
 
 /** A drawn barrier or opportunity card, kept for the arrows from opportunities to the barriers they fix. */
@@ -17,9 +18,9 @@ export interface LinkedCard {
     attrKey: string;
     box: Box;
     /** For barriers: the barrier id. */
-    barrierId?: string;
+    barrierId?: string | undefined;
     /** For opportunities: the barrier ids they fix. */
-    fixes?: string[];
+    fixes?: string[] | undefined;
 }
 
 /** Where the cards of one lane go, and what the caller wants recorded about them. */
@@ -29,6 +30,8 @@ export interface CardSink {
     boxes: Map<string, Box> | undefined;
     barriers: LinkedCard[];
     opportunities: LinkedCard[];
+    /** Card corners as an attribute (for rasterisers without CSS geometry) rather than from the stylesheet. */
+    roundAttr: boolean;
 }
 
 /** The column a card sits in: its left edge and the element-key prefixes of its step. */
@@ -38,6 +41,8 @@ export interface CardColumn {
     step: StepModel;
     /** `stage/step/`, escaped for an attribute. */
     attrPrefix: string;
+    /** The card's start tag up to its key's end: `<g class="jm-fact" data-id="stage/step/`. */
+    cardOpen: string;
     /** The end of the key attribute and the start of the cards' translation: `" transform="translate(X `. */
     translate: string;
 }
@@ -52,6 +57,8 @@ const RIGHT = CARD_W - G.cardPad;
 /** Card height over the height of its rows: padding above and below. */
 const CARD_EXTRA = 5;
 const MIN_CARD_H = 24;
+/** The row cursor at the top of a card. */
+const TOP = G.cardPad - 1;
 
 /** Labels of channels and teams by id, looked up once per picture. */
 export interface LabelLookup { channel(id: string): string; team(id: string): string }
@@ -65,36 +72,34 @@ export function labelLookup(model: MapModel): LabelLookup {
 /*
  * The card being written. Module state rather than an object per card: cards are written one
  * at a time, and tens of thousands of small objects per picture made garbage collection the
- * main cost of rendering. `body` is the inner markup so far, `y` the row cursor, `texts` the
- * card's texts, joined for the tooltip only when one of them is cut.
+ * main cost of rendering. `body` is the inner markup so far, `y` the row cursor, `cut` whether
+ * a text was cut (then the card's texts go into a tooltip).
  */
 let body = '';
 let y = 0;
 let cut = false;
-const texts: string[] = [];
-let left = 0;
-let width = 0;
-/** The start of a text element at the card's left edge: `<text x="7" y="`. */
-let textAt = '';
+let striped = false;
 
-function startCard(striped: boolean): void {
+function startCard(withStripe: boolean): void {
     body = '';
-    y = G.cardPad - 1;
+    y = TOP;
     cut = false;
-    texts.length = 0;
-    left = striped ? LEFT_STRIPED : LEFT_PLAIN;
-    width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
-    textAt = striped ? TEXT_AT_STRIPED : TEXT_AT_PLAIN;
+    striped = withStripe;
 }
-const TEXT_AT_PLAIN = `<text x="${LEFT_PLAIN}" y="`;
-const TEXT_AT_STRIPED = `<text x="${LEFT_STRIPED}" y="`;
 
-function remember(text: string): void {
-    texts.push(text);
+/** Text start tags `<text x=".." y=".." class="..">` by left edge, class and twice the baseline: few distinct ones. */
+const TEXT_CLASSES = ['', ' class="jm-italic"', ' class="jm-muted"', ' class="jm-meta"'] as const;
+type TextClass = 0 | 1 | 2 | 3;
+const CLASS_NAMES = [undefined, 'jm-italic', 'jm-muted', 'jm-meta'] as const;
+const textOpens: string[][] = Array.from({ length: 8 }, () => []);
+function textOpen(baseline: number, cls: TextClass): string {
+    const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
+    return textOpens[(striped ? 4 : 0) + cls][baseline * 2] ??= `<text x="${left}" y="${baseline}"${TEXT_CLASSES[cls]}>`;
 }
 
 function addBadge(text: string, cls: string): void {
-    if (text !== '') remember(text);
+    const width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
+    const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
     const fitted = fitText(text, width - 12, G.smallFont);
     if (fitted.truncated) cut = true;
     const label = fitted.lines[0];
@@ -104,42 +109,40 @@ function addBadge(text: string, cls: string): void {
     y += 20;
 }
 
-/** Main text, wrapped. `open` is the text element's attributes after `y` (class), up to `>`. */
-function addText(text: string, cls: string | undefined, open: string): void {
+/** Main text, wrapped to at most six lines. */
+function addText(text: string, cls: TextClass): void {
     if (text === '') return;
-    remember(text);
     const em = plainEm(text);
-    if (em >= 0 && em * G.font <= width) {
+    if (em >= 0 && em * G.font <= (striped ? WIDTH_STRIPED : WIDTH_PLAIN)) {
         // The common case: one line of plain ASCII, written as is.
         y += G.line;
-        body += textOpen(y - 3.5, open) + text + '</text>';
+        body += textOpen(y - 3.5, cls) + text + '</text>';
         y += 2;
         return;
     }
-    const wrapped = wrapText(text, width, G.font, G.maxTextLines);
+    const wrapped = wrapText(text, striped ? WIDTH_STRIPED : WIDTH_PLAIN, G.font, G.maxTextLines);
     if (wrapped.truncated) cut = true;
     addLines(wrapped.lines, G.line, 3.5, cls);
 }
 
-const META_OPEN = '" class="jm-meta">';
-
 /** A small one-line row under the text, cut with an ellipsis when too long. */
 function addMeta(text: string): void {
-    if (text !== '') remember(text);
+    const width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
     const em = plainEm(text);
     if (em >= 0 && em * G.smallFont <= width) {
         y += G.smallLine;
-        body += textOpen(y - 3, META_OPEN) + text + '</text>';
+        body += textOpen(y - 3, 3) + text + '</text>';
         y += 2;
         return;
     }
     const fitted = fitText(text, width, G.smallFont);
     if (fitted.truncated) cut = true;
-    addLines(fitted.lines, G.smallLine, 3, 'jm-meta');
+    addLines(fitted.lines, G.smallLine, 3, 3);
 }
 
-function addLines(lines: string[], lineHeight: number, raise: number, cls: string | undefined): void {
-    const options = { cls, right: RIGHT };
+function addLines(lines: string[], lineHeight: number, raise: number, cls: TextClass): void {
+    const options = { cls: CLASS_NAMES[cls], right: RIGHT };
+    const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
     for (const line of lines) {
         y += lineHeight;
         body += textLine(left, y - raise, line, options);
@@ -147,37 +150,43 @@ function addLines(lines: string[], lineHeight: number, raise: number, cls: strin
     y += 2;
 }
 
+/** A metric's bar: a track, the value against the target (at 80% of the track), a mark at the target. */
 function addBar(ratio: number, ok: boolean): void {
+    const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
     const w = RIGHT - left;
     const mark = n(left + w * 0.8);
-    body += `<rect x="${left}" y="${y + 2}" width="${w}" height="6" rx="3" class="jm-bar"/>`
-        + `<rect x="${left}" y="${y + 2}" width="${n(Math.min(w, w * 0.8 * ratio))}" height="6" rx="3" class="${ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>`
-        + `<line x1="${mark}" y1="${y}" x2="${mark}" y2="${y + 10}" class="jm-target"/>`;
+    // Round-capped strokes 6 wide: the same pill shapes as rounded rectangles, in fewer bytes.
+    const mid = y + 5;
+    const value = Math.min(w, w * 0.8 * ratio);
+    body += `<path d="M${left + 3} ${mid}h${w - 6}" class="jm-bar"/>`
+        + (value > 0 ? `<path d="M${left + 3} ${mid}h${n(Math.max(0, value - 6))}" class="${ok ? 'jm-bar-ok' : 'jm-bar-below'}"/>` : '')
+        + `<path d="M${mark} ${y}v10" class="jm-target"/>`;
     y += 12;
 }
 
-const PLAIN_OPEN = '">';
-
-/** The card's frame by height: the same few heights come back thousands of times. */
-const frames: string[] = [];
+/** Card frames by height (and stripes by height and class): the same few come back thousands of times. */
+const frames: string[][] = [[], []];
 function frameOf(h: number): string {
-    return frames[h] ??= `<rect width="${CARD_W}" height="${h}" rx="4" class="jm-card"/>`;
+    const round = sink.roundAttr ? 1 : 0;
+    return frames[round][h] ??= `<rect width="${CARD_W}" height="${h}"${round ? ' rx="4"' : ''} class="jm-card"/>`;
+}
+const stripes = new Map<string, string[]>();
+function stripeOf(h: number, cls: string): string {
+    let byHeight = stripes.get(cls);
+    if (!byHeight) stripes.set(cls, byHeight = []);
+    return byHeight[h] ??= `<rect width="${STRIPE}" height="${h}" rx="2" class="${cls}"/>`;
 }
 
-/** Start tags of card text, by left edge, tag end (class) and twice the baseline: few distinct ones. */
-const textOpens: Array<Map<string, string[]>> = [new Map(), new Map()];
-function textOpen(baseline: number, open: string): string {
-    const byOpen = textOpens[left === LEFT_STRIPED ? 1 : 0];
-    let tags = byOpen.get(open);
-    if (!tags) byOpen.set(open, tags = []);
-    return tags[baseline * 2] ??= textAt + baseline + open;
+/** Key endings `kind#index` (escaped), made once. */
+const indexKeys = new Map<string, string[]>();
+function indexKey(kind: string, index: number): string {
+    let keys = indexKeys.get(kind);
+    if (!keys) indexKeys.set(kind, keys = []);
+    return keys[index] ??= `${kind}#${index}`;
 }
-
-const CLASS_OPEN: Record<string, string> = { 'jm-italic': '" class="jm-italic">', 'jm-muted': '" class="jm-muted">' };
 
 /* The lane and column being written (module state, like the card: no closures per step). */
-let sink = {} as CardSink;
-let lane: Exclude<LaneId, 'emotions'> = 'actions';
+let sink: CardSink = { out: new Out(), boxes: undefined, barriers: [], opportunities: [], roundAttr: false };
 let col = {} as CardColumn;
 let cardY = 0;
 
@@ -186,58 +195,65 @@ let cardY = 0;
  * from `top` down; returns the y below the last card's gap (`top` when there are none).
  */
 export function writeLaneCards(
-    to: CardSink, laneId: Exclude<LaneId, 'emotions'>, column: CardColumn, top: number, labels: LabelLookup,
+    to: CardSink, lane: Exclude<LaneId, 'emotions'>, column: CardColumn, top: number, labels: LabelLookup,
 ): number {
     sink = to;
-    lane = laneId;
     col = column;
     cardY = top;
     const step = col.step;
     switch (lane) {
-        case 'actions': plainCards('action', step.actions, step.sources.actions); break;
-        case 'thoughts': plainCards('thought', step.thoughts, step.sources.thoughts, 'jm-italic'); break;
-        case 'questions': plainCards('question', step.questions, step.sources.questions); break;
-        case 'evidence': plainCards('evidence', step.evidence, step.sources.evidence, 'jm-muted'); break;
+        case 'actions': plainCards('action', step.actions, step.sources.actions, 0); break;
+        case 'thoughts': plainCards('thought', step.thoughts, step.sources.thoughts, 1); break;
+        case 'questions': plainCards('question', step.questions, step.sources.questions, 0); break;
+        case 'evidence': plainCards('evidence', step.evidence, step.sources.evidence, 2); break;
         case 'frontstage': ownedCards('frontstage', step.frontstage, labels); break;
         case 'backstage': ownedCards('backstage', step.backstage, labels); break;
         case 'support': ownedCards('support', step.support, labels); break;
         case 'touchpoints':
             for (let i = 0; i < step.touchpoints.length; i++) {
                 const t = step.touchpoints[i];
+                const channel = labels.channel(t.channel);
                 startCard(false);
-                addBadge(labels.channel(t.channel), 'jm-badge');
-                if (t.text !== undefined) addText(t.text, undefined, PLAIN_OPEN);
-                emit('touchpoint', undefined, i, t.source.line);
+                addBadge(channel, 'jm-badge');
+                if (t.text !== undefined) addText(t.text, 0);
+                emit(indexKey('touchpoint', i), t.source.line, cut ? tooltip(channel, t.text) : '');
             }
             break;
         case 'barriers':
             for (let i = 0; i < step.barriers.length; i++) {
                 const b = step.barriers[i];
                 startCard(true);
-                addText(b.text, undefined, PLAIN_OPEN);
-                addMeta(`${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`);
-                emit('barrier', b.id, i, b.source.line, `jm-sev-${b.severity ?? 'none'}`, b.id ? { barrierId: b.id } : {});
+                addText(b.text, 0);
+                const meta = `${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`;
+                addMeta(meta);
+                const keyEnd = b.id ? `barrier:${escapeAttr(b.id)}` : indexKey('barrier', i);
+                const box = emit(keyEnd, b.source.line, cut ? tooltip(b.text, meta) : '', SEVERITY_CLASS[b.severity ?? 'none'] ?? 'jm-sev-none', sink.boxes && b.id ? `barrier:${b.id}` : undefined);
+                if (box) sink.barriers.push({ attrKey: col.attrPrefix + keyEnd, box, barrierId: b.id });
             }
             break;
         case 'opportunities':
             for (let i = 0; i < step.opportunities.length; i++) {
                 const o = step.opportunities[i];
                 startCard(true);
-                addText(o.text, undefined, PLAIN_OPEN);
+                addText(o.text, 0);
                 const rating = o.impact && o.effort ? `Impact: ${o.impact} \u00B7 Effort: ${o.effort}`
                     : o.impact ? `Impact: ${o.impact}` : o.effort ? `Effort: ${o.effort}` : '';
                 if (rating) addMeta(rating);
-                if (o.owner) addMeta(`Owner: ${labels.team(o.owner)}`);
-                if (o.fixes.length > 0) addMeta(`Fixes: ${o.fixes.join(', ')}`);
-                emit('opportunity', o.id, i, o.source.line, 'jm-opp', { fixes: o.fixes });
+                const owner = o.owner ? `Owner: ${labels.team(o.owner)}` : '';
+                if (owner) addMeta(owner);
+                const fixes = o.fixes.length > 0 ? `Fixes: ${o.fixes.join(', ')}` : '';
+                if (fixes) addMeta(fixes);
+                const keyEnd = o.id ? `opportunity:${escapeAttr(o.id)}` : indexKey('opportunity', i);
+                const box = emit(keyEnd, o.source.line, cut ? tooltip(o.text, rating, owner, fixes) : '', 'jm-opp', sink.boxes && o.id ? `opportunity:${o.id}` : undefined);
+                if (box) sink.opportunities.push({ attrKey: col.attrPrefix + keyEnd, box, fixes: o.fixes });
             }
             break;
         case 'metrics':
             for (let i = 0; i < step.metrics.length; i++) {
                 const m = step.metrics[i];
                 startCard(false);
-                addMetric(m);
-                emit('metric', undefined, i, m.source.line);
+                const texts = addMetric(m);
+                emit(indexKey('metric', i), m.source.line, cut ? texts : '');
             }
             break;
     }
@@ -247,15 +263,22 @@ export function writeLaneCards(
     return cardY;
 }
 
-const IDLE_SINK: CardSink = { out: new Out(), boxes: undefined, barriers: [], opportunities: [] };
+const SEVERITY_CLASS: Record<string, string> = { high: 'jm-sev-high', medium: 'jm-sev-medium', low: 'jm-sev-low', none: 'jm-sev-none' };
+
+const IDLE_SINK: CardSink = { out: new Out(), boxes: undefined, barriers: [], opportunities: [], roundAttr: false };
 const IDLE_COLUMN = {} as CardColumn;
 
-function plainCards(kind: string, facts: string[], sources: Array<{ line: number }>, cls?: 'jm-italic' | 'jm-muted'): void {
-    const open = cls ? CLASS_OPEN[cls] : PLAIN_OPEN;
+/** A card's texts for its tooltip, one a line (empty ones left out). */
+function tooltip(...texts: Array<string | undefined>): string {
+    return texts.filter(t => t !== undefined && t !== '').join('\n');
+}
+
+function plainCards(kind: string, facts: string[], sources: Array<{ line: number }>, cls: TextClass): void {
     for (let i = 0; i < facts.length; i++) {
+        const text = facts[i];
         startCard(false);
-        addText(facts[i], cls, open);
-        emit(kind, undefined, i, sources[i]?.line ?? col.step.source.line);
+        addText(text, cls);
+        emit(indexKey(kind, i), sources[i]?.line ?? col.step.source.line, cut ? text : '');
     }
 }
 
@@ -263,44 +286,44 @@ function ownedCards(kind: string, items: LaneItemModel[], labels: LabelLookup): 
     for (let i = 0; i < items.length; i++) {
         const item = items[i];
         startCard(false);
-        addText(item.text, undefined, PLAIN_OPEN);
-        if (item.owner) addMeta(`Owner: ${labels.team(item.owner)}`);
-        emit(kind, undefined, i, item.source.line);
+        addText(item.text, 0);
+        const owner = item.owner ? `Owner: ${labels.team(item.owner)}` : '';
+        if (owner) addMeta(owner);
+        emit(indexKey(kind, i), item.source.line, cut ? tooltip(item.text, owner) : '');
     }
 }
 
 /**
- * Ends the current card. Its key is the step's key, `kind` and then the fact's id
- * (`barrier:` + id) or, without one, its index (`action#` + index).
+ * Ends the current card: its key is the step's key and `keyEnd` (`barrier:` + id, or without an
+ * id `action#` + index; escaped, and as the model spells it in `rawEnd` when that differs).
+ * Returns the card's box when someone needs it (highlights, fix links).
  */
-function emit(kind: string, id: string | undefined, index: number, line: number, stripe?: string, linked?: Omit<LinkedCard, 'attrKey' | 'box'>): void {
+function emit(keyEnd: string, line: number, title: string, stripe?: string, rawEnd?: string): Box | undefined {
     const h = Math.max(MIN_CARD_H, y + CARD_EXTRA);
-    const keyEnd = id === undefined ? `${kind}#${index}` : `${kind}:${escapeAttr(id)}`;
-    let svg = line ? `${CARD_OPEN}${col.attrPrefix}${keyEnd}" data-line="${line}${col.translate}${cardY})">`
-        : `${CARD_OPEN}${col.attrPrefix}${keyEnd}${col.translate}${cardY})">`;
-    if (cut) svg += titleTag(texts.join('\n'));
+    let svg = col.cardOpen + keyEnd + (line ? `" data-line="${line}` : '') + col.translate + cardY + ')">';
+    if (title !== '') svg += titleTag(title);
     svg += frameOf(h);
-    if (stripe) svg += `<rect width="${STRIPE}" height="${h}" rx="2" class="${stripe}"/>`;
+    if (stripe) svg += stripeOf(h, stripe);
     sink.out.push(svg + body + '</g>');
-    if (sink.boxes || linked) {
-        const box = { x: col.x + G.cardMargin, y: cardY, w: CARD_W, h };
-        if (sink.boxes) sink.boxes.set(`${col.stageId}/${col.step.id}/${id === undefined ? `${kind}#${index}` : `${kind}:${id}`}`, box);
-        const attrKey = col.attrPrefix + keyEnd;
-        if (lane === 'barriers') sink.barriers.push({ attrKey, box, ...linked });
-        else if (lane === 'opportunities') sink.opportunities.push({ attrKey, box, ...linked });
+    let box: Box | undefined;
+    if (sink.boxes || stripe) {
+        box = { x: col.x + G.cardMargin, y: cardY, w: CARD_W, h };
+        if (sink.boxes) sink.boxes.set(`${col.stageId}/${col.step.id}/${rawEnd || keyEnd}`, box);
     }
     cardY += h + G.cardGap;
+    return box;
 }
 
-const CARD_OPEN = '<g class="jm-fact" data-id="';
-
-function addMetric(m: MetricModel): void {
-    addText(`${m.name}: ${formatNumber(m.value)}`, undefined, PLAIN_OPEN);
-    if (m.target !== undefined) {
-        const ok = m.value >= m.target;
-        addMeta(`Target ${formatNumber(m.target)} \u00B7 ${ok ? 'met' : `${formatNumber(m.target - m.value)} below`}`);
-        addBar(m.target === 0 ? 1 : Math.max(0, Math.min(1.25, m.value / m.target)), ok);
-    }
+/** A metric card's rows; returns its texts for the tooltip. */
+function addMetric(m: MetricModel): string {
+    const head = `${m.name}: ${formatNumber(m.value)}`;
+    addText(head, 0);
+    if (m.target === undefined) return head;
+    const ok = m.value >= m.target;
+    const meta = `Target ${formatNumber(m.target)} \u00B7 ${ok ? 'met' : `${formatNumber(m.target - m.value)} below`}`;
+    addMeta(meta);
+    addBar(m.target === 0 ? 1 : Math.max(0, Math.min(1.25, m.value / m.target)), ok);
+    return `${head}\n${meta}`;
 }
 
 /** Numbers as written, without float noise (0.1 + 0.2 style). */

@@ -13,9 +13,10 @@ export interface CurvePersona { id: string | null; label: string; colour: number
 /** The personas that have a curve, in a stable order (so colours do not change when filtering). */
 export function curvePersonas(model: MapModel): CurvePersona[] {
     const ids: Array<string | null> = [...model.journey.personas];
+    const seen = new Set(ids);
     for (const stage of model.stages) {
         for (const step of stage.steps) {
-            for (const e of step.emotions) if (!ids.includes(e.persona)) ids.push(e.persona);
+            for (const e of step.emotions) if (!seen.has(e.persona)) { seen.add(e.persona); ids.push(e.persona); }
         }
     }
     return ids.map((id, i) => ({
@@ -42,11 +43,11 @@ export function drawEmotionLane(
         out.push(textLine(left - 6, yOf(score) + 4, label, { cls: 'jm-muted jm-small', anchor: 'end' }));
     }
     drawLegend(out, curve, lane);
-    // Per step: each persona's emotion and whether its label goes above the point.
-    const perColumn = columns.map(col => labelPlaces(col, curve));
-    const labelWidth = G.column / Math.max(1, Math.min(curve.length, 2)) - 8;
+    const places = labelPlaces(columns, curve);
+    const count = curve.length;
+    const labelWidth = G.column / Math.max(1, Math.min(count, 2)) - 8;
     curve.forEach((persona, k) => {
-        const offset = (k - (curve.length - 1) / 2) * 5;
+        const offset = (k - (count - 1) / 2) * 5;
         const keyEnd = `/emotion:${escapeAttr(persona.id ?? '*')}`;
         const point = `" r="5" class="jm-pf${persona.colour} jm-point"/>`;
         const titlePrefix = `<title>${escapeText(persona.label)}: `;
@@ -54,28 +55,29 @@ export function drawEmotionLane(
         let path = '';
         let pen = false;
         for (let i = 0; i < columns.length; i++) {
-            const place = perColumn[i][k];
-            if (!place) { pen = false; continue; }
-            path += `${pen ? 'L' : 'M'}${n(columns[i].x + G.column / 2 + offset)} ${n(yOf(place.emotion.score))}`;
+            const e = places.emotions[i * count + k];
+            if (!e) { pen = false; continue; }
+            path += `${pen ? 'L' : 'M'}${n(columns[i].x + G.column / 2 + offset)} ${n(yOf(e.score))}`;
             pen = true;
         }
         if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
         for (let i = 0; i < columns.length; i++) {
-            const place = perColumn[i][k];
-            if (!place) continue;
+            const e = places.emotions[i * count + k];
+            if (!e) continue;
             const col = columns[i];
-            const e = place.emotion;
             const cx = col.x + G.column / 2 + offset;
             const x = n(cx);
             const y = yOf(e.score);
+            const labelY = places.above[i * count + k] ? y - 9 : y + 17;
             const signed = e.score > 0 ? `+${e.score}` : String(e.score);
             const text = e.label ?? signed;
             const em = plainEm(text);
+            // `jm-em`: small and centred (text-anchor from the stylesheet).
             const label = em >= 0 && em * G.smallFont <= labelWidth
-                ? `<text x="${x}" y="${n(place.above ? y - 9 : y + 17)}" class="jm-small" text-anchor="middle">${text}</text>`
-                : textLine(cx, place.above ? y - 9 : y + 17, fitText(text, labelWidth, G.smallFont).lines[0], { cls: 'jm-small', anchor: 'middle' });
+                ? `<text x="${x}" y="${n(labelY)}" class="jm-em">${text}</text>`
+                : textLine(cx, labelY, fitText(text, labelWidth, G.smallFont).lines[0], { cls: 'jm-em' });
             // The tooltip, "Persona: +1 label": the persona's label escaped once, the emotion's only when needed.
-            const title = `${titlePrefix}${signed}${e.label ? ` ${em >= 0 ? e.label : escapeText(e.label)}` : ''}</title>`;
+            const title = e.label ? `${titlePrefix}${signed} ${em >= 0 ? e.label : escapeText(e.label)}</title>` : `${titlePrefix}${signed}</title>`;
             out.push(`<g class="jm-emotion" data-id="${col.attrKey}${keyEnd}"${e.source.line ? ` data-line="${e.source.line}"` : ''}>${title}`
                 + `<circle cx="${x}" cy="${n(y)}${point}${label}</g>`);
             if (boxes) boxes.set(emotionKey(col.stage.id, col.step.id, persona.id), { x: cx - 7, y: y - 7, w: 14, h: 14 });
@@ -83,25 +85,40 @@ export function drawEmotionLane(
     });
 }
 
-interface LabelPlace { emotion: EmotionModel; above: boolean }
-
 /**
- * Where the labels of one step go so that they do not collide, by curve index: the personas of
- * the step sorted by score (ties in curve order); the upper half labelled above their point, the
- * lower half below.
+ * Each step's emotion per curve persona (index `column * personas + persona`) and whether its
+ * label goes above the point, so that labels do not collide: the personas of a step sorted by
+ * score (ties in curve order), the upper half labelled above their point, the lower half below.
+ * Flat arrays rather than objects per step: a big map has thousands of steps.
  */
-function labelPlaces(col: Column, curve: CurvePersona[]): Array<LabelPlace | undefined> {
-    const places: Array<LabelPlace | undefined> = new Array(curve.length);
-    const here: number[] = [];
-    const emotions: EmotionModel[] = [];
-    for (let k = 0; k < curve.length; k++) {
-        const emotion = col.step.emotions.find(e => e.persona === curve[k].id);
-        if (emotion) here.push(k);
-        emotions[k] = emotion!;
+function labelPlaces(columns: Column[], curve: CurvePersona[]): { emotions: Array<EmotionModel | undefined>; above: Uint8Array } {
+    const count = curve.length;
+    const emotions: Array<EmotionModel | undefined> = new Array(columns.length * count);
+    const above = new Uint8Array(columns.length * count);
+    for (let i = 0; i < columns.length; i++) {
+        const stepEmotions = columns[i].step.emotions;
+        const base = i * count;
+        let here = 0;
+        for (let k = 0; k < count; k++) {
+            const id = curve[k].id;
+            let found: EmotionModel | undefined;
+            for (const e of stepEmotions) if (e.persona === id) { found = e; break; }
+            emotions[base + k] = found;
+            if (found) here++;
+        }
+        for (let k = 0; k < count; k++) {
+            const e = emotions[base + k];
+            if (!e) continue;
+            // Rank: how many of this step's points sort before this one.
+            let rank = 0;
+            for (let j = 0; j < count; j++) {
+                const o = emotions[base + j];
+                if (o && j !== k && (o.score > e.score || (o.score === e.score && j < k))) rank++;
+            }
+            above[base + k] = here === 1 || rank < here / 2 ? 1 : 0;
+        }
     }
-    here.sort((a, b) => emotions[b].score - emotions[a].score || a - b);
-    here.forEach((k, rank) => { places[k] = { emotion: emotions[k], above: here.length === 1 || rank < here.length / 2 }; });
-    return places;
+    return { emotions, above };
 }
 
 function drawLegend(out: Out, curve: CurvePersona[], lane: Box): void {

@@ -37,7 +37,12 @@ function variable(vars: string[], fallback: string): string {
     return vars.reduceRight((inner, v) => `var(${v}, ${inner})`, fallback);
 }
 
-function rules(c: (name: string) => string, font: string): string {
+/**
+ * `corners`: the radii of card and step frames come from here (CSS geometry properties) rather
+ * than from an attribute on each of thousands of frames; rasterisers that take no geometry from
+ * CSS (resvg, for the 'fixed' palette) get attributes instead.
+ */
+function rules(c: (name: string) => string, font: string, corners: boolean): string {
     return [
         `.jm text{fill:${c('fg')};font-family:${font};font-size:12px}`,
         `.jm .jm-bg{fill:${c('bg')}}`,
@@ -48,11 +53,12 @@ function rules(c: (name: string) => string, font: string): string {
         `.jm .jm-small{font-size:10.5px}`,
         `.jm .jm-meta{font-size:10.5px;fill:${c('muted')}}`,
         `.jm .jm-italic{font-style:italic}`,
-        `.jm .jm-card{fill:${c('card')};stroke:${c('border')};stroke-width:1}`,
+        `.jm .jm-card{fill:${c('card')};stroke:${c('border')};stroke-width:1${corners ? ';rx:4px' : ''}}`,
         `.jm .jm-band{fill:${c('fg')};fill-opacity:0.035}`,
         `.jm .jm-rule{stroke:${c('border')};stroke-width:1}`,
         `.jm .jm-stage{fill:${c('accent')};fill-opacity:0.14;stroke:${c('accent')};stroke-opacity:0.55}`,
-        `.jm .jm-step{fill:${c('card')};stroke:${c('border')}}`,
+        `.jm .jm-step{fill:${c('card')};stroke:${c('border')}${corners ? ';rx:4px' : ''}}`,
+        `.jm .jm-step-head text{font-weight:600}`,
         `.jm .jm-badge{fill:${c('accent')};fill-opacity:0.16}`,
         `.jm .jm-state-future{fill:${c('opp')};fill-opacity:0.2}`,
         `.jm .jm-sev-high{fill:${c('high')}}`,
@@ -60,14 +66,15 @@ function rules(c: (name: string) => string, font: string): string {
         `.jm .jm-sev-low{fill:${c('low')}}`,
         `.jm .jm-sev-none{fill:${c('muted')}}`,
         `.jm .jm-opp{fill:${c('opp')}}`,
-        `.jm .jm-bar{fill:${c('muted')};fill-opacity:0.25}`,
-        `.jm .jm-bar-ok{fill:${c('opp')}}`,
-        `.jm .jm-bar-below{fill:${c('medium')}}`,
-        `.jm .jm-target{stroke:${c('fg')};stroke-width:1.5}`,
+        `.jm .jm-bar{fill:none;stroke:${c('muted')};stroke-opacity:0.25;stroke-width:6;stroke-linecap:round}`,
+        `.jm .jm-bar-ok{fill:none;stroke:${c('opp')};stroke-width:6;stroke-linecap:round}`,
+        `.jm .jm-bar-below{fill:none;stroke:${c('medium')};stroke-width:6;stroke-linecap:round}`,
+        `.jm .jm-target{fill:none;stroke:${c('fg')};stroke-width:1.5}`,
         `.jm .jm-baseline{stroke:${c('muted')};stroke-dasharray:4 3;stroke-width:1}`,
         `.jm .jm-scale{stroke:${c('border')};stroke-width:0.5}`,
         `.jm .jm-curve{fill:none;stroke-width:2.5;stroke-linejoin:round}`,
         `.jm .jm-point{stroke:${c('bg')};stroke-width:1.5}`,
+        `.jm .jm-em{font-size:10.5px;text-anchor:middle}`,
         `.jm .jm-fix{fill:none;stroke:${c('opp')};stroke-width:1.5;stroke-dasharray:4 2}`,
         `.jm .jm-fix-head{fill:${c('opp')}}`,
         `.jm .jm-next{fill:none;stroke:${c('accent')};stroke-width:1.5}`,
@@ -85,12 +92,12 @@ function rules(c: (name: string) => string, font: string): string {
 export function stylesheet(mode: 'vscode' | 'fixed'): string {
     if (mode === 'fixed') {
         const light = new Map(PALETTE.map(([name, , l]) => [name, l]));
-        return rules(name => light.get(name)!, FONT_FIXED);
+        return rules(name => light.get(name)!, FONT_FIXED, false);
     }
     const props = (dark: boolean) => PALETTE.map(([name, vars, l, d]) => `--jm-${name}:${variable(vars, dark ? d : l)}`).join(';');
     return [
         `.jm{${props(false)}}`,
         `@media (prefers-color-scheme: dark){.jm{${props(true)}}}`,
-        rules(name => `var(--jm-${name})`, FONT_VSCODE),
+        rules(name => `var(--jm-${name})`, FONT_VSCODE, true),
     ].join('\n');
 }

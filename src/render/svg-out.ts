@@ -51,12 +51,14 @@ export interface Box { x: number; y: number; w: number; h: number }
  * collection the main cost of rendering (64 KB measured better than 16 KB, 256 KB and 1 MB).
  */
 export class Out {
-    private text = '';
+    private readonly parts: string[] = [];
+    private size = 0;
     private readonly chunks: string[] = [];
 
     push(piece: string): void {
-        this.text += piece;
-        if (this.text.length > CHUNK) this.seal();
+        this.parts.push(piece);
+        this.size += piece.length;
+        if (this.size > CHUNK) this.seal();
     }
 
     /** The text so far as a few large strings, to be joined once by whoever assembles the picture. */
@@ -70,11 +72,10 @@ export class Out {
     }
 
     private seal(): void {
-        if (this.text === '') return;
-        const chunk = this.text;
-        chunk.charCodeAt(0); // one copy, into a flat string
-        this.chunks.push(chunk);
-        this.text = '';
+        if (this.parts.length === 0) return;
+        this.chunks.push(this.parts.join(''));
+        this.parts.length = 0;
+        this.size = 0;
     }
 }
 

@@ -40,6 +40,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const curve = !lanes.some(l => l.id === 'emotions') ? []
         : options.personas ? allCurve.filter(p => p.id !== null && options.personas!.includes(p.id)) : allCurve;
 
+    // Rasterisers (resvg) take no geometry from CSS: there, corners are attributes.
+    const roundAttr = options.colors === 'fixed';
     const body = new Out();
     // Element boxes, for the diff highlights only (a big map has tens of thousands of cards).
     const boxes = new Map<string, Box>();
@@ -48,7 +50,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     boxes.set('journey', { x: G.margin - 4, y: G.margin, w: width - 2 * G.margin + 8, h: y - G.margin - 4 });
 
     y = drawStageRow(body, model, columns, y, boxes);
-    y = drawStepRow(body, columns, y, recordBoxes ? boxes : undefined);
+    y = drawStepRow(body, columns, y, recordBoxes ? boxes : undefined, roundAttr);
     const links = resolveNextLinks(columns);
     const gridTop = y;
     if (links.length > 0) {
@@ -60,11 +62,14 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const names = labelLookup(model);
     const cardColumns: CardColumn[] = columns.map(c => ({
         x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${c.attrKey}/`,
+        cardOpen: `<g class="jm-fact" data-id="${c.attrKey}/`,
         translate: `" transform="translate(${c.x + G.cardMargin} `,
     }));
     const cardLayer = new Out();
     const laneLayer = new Out();
-    const cards: CardSink = { out: cardLayer, boxes: recordBoxes ? boxes : undefined, barriers: [], opportunities: [] };
+    const cards: CardSink = {
+        out: cardLayer, boxes: recordBoxes ? boxes : undefined, barriers: [], opportunities: [], roundAttr,
+    };
     lanes.forEach((lane, i) => {
         const top = y;
         let height: number;
@@ -138,11 +143,14 @@ function drawStageRow(out: Out, model: MapModel, columns: Column[], y: number, b
     return y + G.stageRow + 4;
 }
 
-function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, Box> | undefined): number {
+function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, Box> | undefined, roundAttr: boolean): number {
     out.push(textLine(G.margin + 4, y + 20, 'Steps', { cls: 'jm-h2 jm-muted' }));
     const w = G.column - 4;
     const h = G.stepRow - 6;
     const labelWidth = w - 16;
+    // The frame after its x; the label's weight comes from the stylesheet (`.jm-step-head text`).
+    const frame = `" y="${n(y)}" width="${w}" height="${h}"${roundAttr ? ' rx="4"' : ''} class="jm-step"/><text x="`;
+    const baseline = `" y="${n(y + 26)}">`;
     for (const col of columns) {
         const x = col.x + 2;
         const label = col.step.implicit ? col.stage.label : col.step.label;
@@ -150,16 +158,14 @@ function drawStepRow(out: Out, columns: Column[], y: number, boxes: Map<string, 
         const em = col.step.implicit ? -1 : plainEm(label);
         if (em >= 0 && em * 12.5 <= labelWidth) {
             // The common case: a plain one-line label, written without wrapping or escaping.
-            out.push(`<g class="jm-step-head" data-id="${col.attrKey}"${line ? ` data-line="${line}"` : ''}>`
-                + `<rect x="${x}" y="${n(y)}" width="${w}" height="${h}" rx="4" class="jm-step"/>`
-                + `<text x="${x + 8}" y="${n(y + 26)}" class="jm-strong">${label}</text></g>`);
+            out.push(`<g class="jm-step-head" data-id="${col.attrKey}"${line ? ` data-line="${line}"` : ''}><rect x="${x}${frame}${x + 8}${baseline}${label}</text></g>`);
         } else {
             const wrapped = wrapText(label, labelWidth, 12.5, 2);
             out.push(`<g class="jm-step-head${col.step.implicit ? ' jm-implicit' : ''}" data-id="${col.attrKey}"${line ? ` data-line="${line}"` : ''}>`
                 + (wrapped.truncated ? titleTag(label) : '')
-                + rect(x, y, w, h, 'jm-step', 4)
+                + rect(x, y, w, h, 'jm-step', roundAttr ? 4 : 0)
                 + wrapped.lines.map((text, i) => textLine(x + 8, y + (wrapped.lines.length === 1 ? 26 : 18 + i * 15), text,
-                    { cls: col.step.implicit ? 'jm-strong jm-italic jm-muted' : 'jm-strong', right: x + w - 8 })).join('')
+                    { cls: col.step.implicit ? 'jm-italic jm-muted' : undefined, right: x + w - 8 })).join('')
                 + '</g>');
         }
         if (boxes) boxes.set(stepKey(col.stage.id, col.step.id), { x, y, w, h });

@@ -35,7 +35,7 @@ export class MapView {
         private state: PreviewViewState,
     ) {
         this.patcher = new SvgPatcher(nonce);
-        this.culling = new OffscreenCulling(scroller);
+        this.culling = new OffscreenCulling(scroller, hidden => { root.dataset.culled = String(hidden); });
         // Elements hidden far offscreen come back before they scroll into view.
         scroller.addEventListener('scroll', () => this.culling.refresh(), { passive: true });
         window.addEventListener('resize', () => this.culling.refresh());
@@ -138,7 +138,6 @@ export class MapView {
         this.applyZoom();
         this.culling.update(svg, this.natural.width);
         this.applyHighlight();
-        this.root.dataset.culled = String(this.culling.hiddenCount);
         this.lastRender.patched = traceNow();
     }
 

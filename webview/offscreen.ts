@@ -18,10 +18,20 @@ export class OffscreenCulling {
     private readonly pinned = new Set<Element>();
     private svg: SVGSVGElement | undefined;
     private naturalWidth = 0;
+    private scheduled = false;
 
-    constructor(private readonly scroller: HTMLElement, private readonly minElements = CULL_MIN_ELEMENTS) {}
+    /** @param onChange told the number of hidden elements after each pass (for tests) */
+    constructor(
+        private readonly scroller: HTMLElement,
+        private readonly onChange: (hidden: number) => void = () => undefined,
+        private readonly minElements = CULL_MIN_ELEMENTS,
+    ) {}
 
-    /** After the map was patched: measures the new elements, then hides what is far away. */
+    /**
+     * After the map was patched. New elements stay shown; they are measured, and what is far
+     * away hidden, once the frame with the update is painted: measuring needs a layout, which
+     * would otherwise be forced onto the update's path.
+     */
     update(svg: SVGSVGElement, naturalWidth: number): void {
         if (svg !== this.svg) {
             this.hidden.clear();
@@ -32,8 +42,20 @@ export class OffscreenCulling {
         for (const element of this.hidden) if (!element.isConnected) this.hidden.delete(element);
         if (svg.childElementCount < this.minElements) {
             this.showAll();
+            this.changed();
             return;
         }
+        if (this.scheduled) return;
+        this.scheduled = true;
+        requestAnimationFrame(() => setTimeout(() => {
+            this.scheduled = false;
+            this.measureNew();
+        }, 0));
+    }
+
+    private measureNew(): void {
+        const svg = this.svg;
+        if (!svg || !svg.isConnected || svg.childElementCount < this.minElements) return;
         const origin = svg.getBoundingClientRect();
         const scale = this.scale(origin);
         for (const child of svg.children) {
@@ -69,10 +91,6 @@ export class OffscreenCulling {
         this.boxes = new WeakMap<Element, Box | undefined>();
     }
 
-    get hiddenCount(): number {
-        return this.hidden.size;
-    }
-
     private apply(origin: DOMRect, scale: number): void {
         const view = this.scroller.getBoundingClientRect();
         // One screen of margin on every side, in map units.
@@ -89,6 +107,11 @@ export class OffscreenCulling {
             if (far) this.hide(child as SVGElement);
             else this.show(child as SVGElement);
         }
+        this.changed();
+    }
+
+    private changed(): void {
+        this.onChange(this.hidden.size);
     }
 
     private measure(element: Element, origin: DOMRect, scale: number): Box | undefined {

@@ -64,6 +64,8 @@ export class SvgPatcher {
     private svgElement: SVGSVGElement | undefined;
     private nodes: Element[] = [];
     private markup: string[] = [];
+    /** The root's start tag as last applied. */
+    private open = '';
 
     /** @param nonce the page's CSP nonce, given to the map's <style> (made here, never parsed). */
     constructor(private readonly nonce: string) {}
@@ -76,16 +78,23 @@ export class SvgPatcher {
     update(text: string): PatchStats {
         const split = splitSvg(text);
         const svg = this.svgElement ?? (this.svgElement = document.createElementNS(SVG_NS, 'svg'));
-        syncAttributes(svg, parseElements(`${split.open}</svg>`)[0] ?? null);
+        if (split.open !== this.open) {
+            syncAttributes(svg, parseElements(`${split.open}</svg>`)[0] ?? null);
+            this.open = split.open;
+        }
 
-        // Reuse unchanged elements, first come first served among equal markup.
+        // An edit usually leaves most elements where they were: those are kept by position.
+        // The others are matched by markup (first come first served among equal markup).
+        const next: Array<Element | undefined> = split.children.map((m, i) => (m === this.markup[i] ? this.nodes[i] : undefined));
+        const taken = new Set(next);
         const available = new Map<string, Element[]>();
         this.markup.forEach((m, i) => {
+            if (taken.has(this.nodes[i])) return;
             const list = available.get(m);
             if (list) list.push(this.nodes[i]);
             else available.set(m, [this.nodes[i]]);
         });
-        const next: Array<Element | undefined> = split.children.map(m => available.get(m)?.shift());
+        if (available.size > 0) split.children.forEach((m, i) => { next[i] ??= available.get(m)?.shift(); });
         const kept = new Set(next.filter((n): n is Element => n !== undefined));
 
         const missing = split.children.map((m, i) => (next[i] ? undefined : { m, i })).filter(x => x !== undefined);
@@ -115,6 +124,7 @@ export class SvgPatcher {
         this.svgElement = undefined;
         this.nodes = [];
         this.markup = [];
+        this.open = '';
     }
 
     private makeStyle(markup: string): Element {

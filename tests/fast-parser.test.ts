@@ -74,6 +74,28 @@ describe('the fast parser builds what Langium builds', () => {
         }
     });
 
+    it('long runs of comments (Langium\'s parser overflows the stack on 300,000 of them; the fast path does not)', () => {
+        for (const at of ['start', 'between declarations', 'before a fact', 'inside a fact']) {
+            const comments = (n: number) => '// c\n'.repeat(n);
+            const text = (n: number) => ({
+                start: `${comments(n)}team t`,
+                'between declarations': `team t\n${comments(n)}team u`,
+                'before a fact': `journey j { stage s { step t {\n${comments(n)} action "a" } } }`,
+                'inside a fact': `journey j { stage s { step t { action\n${comments(n)} "a" } } }`,
+            })[at]!;
+            expectSame(text(1000));
+            const result = fast.parse(text(300_000), true);
+            expect(result, at).toBeDefined();
+            let hidden = 0;
+            const count = (node: CstNode): void => {
+                if ('content' in node) (node.content as CstNode[]).forEach(count);
+                else if (node.hidden) hidden++;
+            };
+            count(result!.value.$cstNode!.root);
+            expect(hidden, at).toBe(300_000);
+        }
+    });
+
     it('the same parser object gives the same results in turn (no state left over)', () => {
         const a = VALID_CORPUS['a full journey'];
         const b = VALID_CORPUS['comments everywhere'];

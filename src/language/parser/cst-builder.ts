@@ -84,9 +84,15 @@ export class FastCstBuilder {
         while (d > 0 && this.starts[d] - 1 === this.starts[d - 1]) d--;
         const at = d > 0 ? this.starts[d] - 1 : 0;
         const parent = this.open[d > 0 ? d - 1 : 0];
-        for (const node of nodes) node.container = parent;
-        this.stack.splice(at, 0, ...nodes);
-        this.top += nodes.length;
+        // Move the nodes after `at` up, then put the comments in the gap (no spread: there may be many).
+        const stack = this.stack;
+        const count = nodes.length;
+        for (let i = this.top - 1; i >= at; i--) stack[i + count] = stack[i];
+        for (let i = 0; i < count; i++) {
+            nodes[i].container = parent;
+            stack[at + i] = nodes[i];
+        }
+        this.top += count;
         for (let i = d > 0 ? d : 1; i < depth; i++) this.starts[i] += nodes.length;
     }
 

@@ -34,15 +34,18 @@ function walk(a: unknown, b: unknown, path: JsonPath, out: JsonChange[], limit: 
         return true;
     }
     if (isRecord(a) && isRecord(b)) {
-        for (const key of Object.keys(b)) {
-            if (a[key] === b[key]) continue;
+        // for-in rather than Object.keys: no key arrays for the thousands of objects of a map.
+        for (const key in b) {
+            const bv = b[key];
+            const av = a[key];
+            if (av === bv) continue;
             path.push(key);
-            const ok = b[key] === undefined ? remove(path, out, limit) : walk(a[key], b[key], path, out, limit);
+            const ok = bv === undefined ? remove(path, out, limit) : walk(av, bv, path, out, limit);
             path.pop();
             if (!ok) return false;
         }
-        for (const key of Object.keys(a)) {
-            if (key in b || a[key] === undefined) continue;
+        for (const key in a) {
+            if (a[key] === undefined || hasOwn.call(b, key)) continue;
             path.push(key);
             const ok = remove(path, out, limit);
             path.pop();
@@ -59,6 +62,8 @@ function remove(path: JsonPath, out: JsonChange[], limit: number): boolean {
     out.push({ path: [...path], delete: true });
     return out.length <= limit;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

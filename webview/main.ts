@@ -89,6 +89,7 @@ function onDocument(resource: string, locked: boolean): void {
         shownVersion = -1;
         latest = undefined;
         scrollHome = true;
+        view.forgetCursor();
     }
     save({ resource, locked });
 }

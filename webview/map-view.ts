@@ -108,6 +108,12 @@ export class MapView {
         this.highlightKeys(this.index?.keysAtLine(line) ?? [], reveal);
     }
 
+    /** Another document is coming: the cursor line of the last one means nothing there. */
+    forgetCursor(): void {
+        this.cursorLine = undefined;
+        this.highlightKeys([], false);
+    }
+
     highlightKeys(keys: string[], reveal: boolean): void {
         this.highlighted = keys;
         this.applyHighlight();

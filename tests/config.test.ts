@@ -149,19 +149,31 @@ describe('broken config files', () => {
     ];
 
     for (const [name, text, message] of cases) {
-        it(`${name}: one clear error at the top of the file, and the defaults`, async () => {
+        it(`${name}: reported once through onConfigError, and the map gets the defaults`, async () => {
             const config = write(`${name}/journey.config.json`, text);
-            const diagnostics = await validate(write(`${name}/map.journey`, MAP));
-            const errors = diagnostics.filter(d => d.code === 'config-error');
-            expect(errors).toHaveLength(1);
-            expect(errors[0].severity).toBe(DiagnosticSeverity.Error);
-            expect(errors[0].range.start).toEqual({ line: 0, character: 0 });
-            expect(errors[0].message).toContain(config);
-            expect(errors[0].message).toMatch(message);
-            expect(codesAt(diagnostics.filter(d => d.code !== 'config-error'))).toEqual(DEFAULT_CODES);
+            const services = createTestServices();
+            const reported: LintConfigError[] = [];
+            services.Journey.journey.LintConfig.onConfigError = error => reported.push(error);
+            const diagnostics = await validate(write(`${name}/map.journey`, MAP), undefined, services);
+            await validate(write(`${name}/other.journey`, MAP), undefined, services);
+            expect(reported).toHaveLength(1);
+            expect(reported[0].file).toBe(config);
+            expect(reported[0].message).toContain(config);
+            expect(reported[0].message).toMatch(message);
+            expect(codesAt(diagnostics)).toEqual(DEFAULT_CODES);
             expect(() => readLintConfigFile(config)).toThrow(LintConfigError);
         });
     }
+
+    it('invalid JSON carries the line and column where parsing stopped', () => {
+        const config = write('position/journey.config.json', '{\n  "rules": {\n    "missing-emotion": "off",\n  }\n}\n');
+        try {
+            readLintConfigFile(config);
+            expect.unreachable('the config is broken');
+        } catch (err) {
+            expect((err as LintConfigError).position).toEqual({ line: 3, character: 2 });
+        }
+    });
 
     it('a config that cannot be read names the file', () => {
         expect(() => readLintConfigFile(path.join(root, 'nowhere/journey.config.json'))).toThrow(/nowhere\/journey.config.json: cannot read/);

@@ -10,10 +10,20 @@ export interface LintConfigFile {
     rules: Partial<Record<LintRule, RuleSeverity>>;
 }
 
+/** A broken config file; `position` (0-based) is where the JSON stops parsing, when known. */
 export class LintConfigError extends Error {
-    constructor(readonly file: string, message: string) {
-        super(`${file}: ${message}`);
+    constructor(readonly file: string, readonly detail: string, readonly position?: { line: number; character: number }) {
+        super(`${file}: ${detail}`);
     }
+}
+
+/** Line and column of a JSON.parse failure, from the offset V8 puts in its message. */
+function jsonErrorPosition(text: string, err: Error): { line: number; character: number } | undefined {
+    const offset = /at position (\d+)/.exec(err.message)?.[1];
+    if (offset === undefined) return undefined;
+    const before = text.slice(0, Number(offset));
+    const line = before.split('\n').length - 1;
+    return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
 /** Checks the shape of a parsed config object; throws a LintConfigError naming the problem. */
@@ -58,7 +68,7 @@ export function readLintConfigFile(file: string): LintConfigFile {
     try {
         value = JSON.parse(text);
     } catch (err) {
-        throw new LintConfigError(file, `invalid JSON: ${(err as Error).message}`);
+        throw new LintConfigError(file, `invalid JSON: ${(err as Error).message}`, jsonErrorPosition(text, err as Error));
     }
     return checkLintConfig(value, file);
 }
@@ -95,16 +105,15 @@ export class LintConfigProvider {
         return (await this.settingsFor(uri)).severities;
     }
 
-    /** The severities for a document, and the error of its config file if that file is broken (then the defaults apply). */
-    async settingsFor(uri: URI): Promise<{ severities: RuleSeverities; configError?: LintConfigError }> {
+    /**
+     * The severities for a document. A broken config file counts as absent (the defaults apply);
+     * it is reported once, through `onConfigError`, not in every map it covers.
+     */
+    async settingsFor(uri: URI): Promise<{ severities: RuleSeverities }> {
         const severities: RuleSeverities = { ...lintRuleDefaults };
         const file = this.configFileFor(uri);
         const loaded = file ? this.load(file) : undefined;
-        if (loaded instanceof LintConfigError) {
-            Object.assign(severities, await this.editorRules());
-            return { severities, configError: loaded };
-        }
-        Object.assign(severities, loaded?.rules ?? {});
+        if (!(loaded instanceof LintConfigError)) Object.assign(severities, loaded?.rules ?? {});
         Object.assign(severities, await this.editorRules());
         return { severities };
     }

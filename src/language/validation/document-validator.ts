@@ -3,9 +3,9 @@ import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAnd
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { JourneyServices } from '../journey-module.js';
-import type { LintConfigError, LintConfigProvider } from '../lint-config.js';
+import type { LintConfigProvider } from '../lint-config.js';
 import { isBuiltinUri } from '../builtins.js';
-import { CONFIG_ERROR_CODE, isLintRule, type DiagnosticCode, type RuleSeverity } from './rules.js';
+import { isLintRule, type DiagnosticCode, type RuleSeverity } from './rules.js';
 import { findSuppressions, isSuppressed } from './suppression.js';
 import { referenceKindName } from './messages.js';
 import { keywordReadAsIdHint, misreadKeywordHint } from './syntax-hints.js';
@@ -39,8 +39,7 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         if (isBuiltinUri(document.uri)) return [];
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const { severities, configError } = await this.lintConfig.settingsFor(document.uri);
-        if (configError) diagnostics.unshift(configErrorDiagnostic(configError));
+        const { severities } = await this.lintConfig.settingsFor(document.uri);
         const suppressions = findSuppressions(document.textDocument.getText());
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -122,18 +121,6 @@ function runCheck(check: JourneyCheck, node: AstNode, accept: ValidationAcceptor
         console.error('An error occurred during validation:', err);
         accept('error', `An error occurred during validation: ${err instanceof Error ? err.message : String(err)}`, { node });
     }
-}
-
-/** A broken config file: said once per document, at its start, so that the editor and the CLI both show it. */
-function configErrorDiagnostic(error: LintConfigError): Diagnostic {
-    const start = { line: 0, character: 0 };
-    return {
-        range: { start, end: start },
-        severity: DiagnosticSeverity.Error,
-        message: `Lint config ignored (defaults used): ${error.message}`,
-        code: CONFIG_ERROR_CODE,
-        data: { code: CONFIG_ERROR_CODE, file: error.file },
-    };
 }
 
 function unresolvedMessage(kind: string, name: string): string {

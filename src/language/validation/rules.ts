@@ -28,13 +28,7 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-/**
- * Not a rule of the map but of its tools: the `journey.config.json` that applies to the file is
- * broken (invalid JSON, unknown rule, bad severity). Reported at the top of each file it covers.
- */
-export const CONFIG_ERROR_CODE = 'config-error';
-
-export type DiagnosticCode = LintRule | ErrorCode | typeof CONFIG_ERROR_CODE;
+export type DiagnosticCode = LintRule | ErrorCode;
 
 export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
 export const ruleSeverities: readonly RuleSeverity[] = ['off', 'info', 'warning', 'error'];
@@ -68,5 +62,4 @@ export const ruleDescriptions: Record<DiagnosticCode, string> = {
     'mixed-stage': 'a stage holds both steps and facts',
     'import-not-found': 'an import that names no readable file',
     'multiple-journeys': 'a file holds more than one journey',
-    'config-error': 'the journey.config.json that applies to the file is broken',
 };

@@ -115,6 +115,11 @@ async function main(): Promise<number> {
         const known = webviewMs.filter(Number.isFinite).sort((a, b) => a - b);
         if (known.length) report('  of which in the webview (update received -> painted, median)', known[Math.floor(known.length / 2)]);
         reportHops(traces);
+        const page = await frame.evaluate(() => {
+            const root = document.getElementById('journey-map')!;
+            return { patch: root.dataset.patch, culled: root.dataset.culled, elements: root.querySelector('svg')?.childElementCount };
+        });
+        console.log(`  last update: ${page.patch} of ${page.elements} top-level elements; ${page.culled ?? 0} hidden offscreen`);
         console.log(`  machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
         return within ? 0 : 1;
     } catch (error) {

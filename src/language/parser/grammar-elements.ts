@@ -159,19 +159,33 @@ export class JourneyElements {
 /** Looks up the elements of one parser rule; each lookup throws unless it finds exactly one. */
 class RuleElements {
     private readonly rule: GrammarAST.ParserRule;
+    /** The rule's keywords, assignments and rule calls that are not assignments, read once. */
+    private readonly keywordsByValue = new Map<string, GrammarAST.Keyword[]>();
+    private readonly assignmentsByFeature = new Map<string, GrammarAST.Assignment[]>();
+    private readonly plainCalls: GrammarAST.RuleCall[] = [];
 
     constructor(grammar: Grammar, name: string, private readonly tokenTypes: TokenType[]) {
         const rule = grammar.rules.find(r => r.name === name);
         if (!rule || !GrammarAST.isParserRule(rule)) throw new Error(`fast parser: no parser rule ${name}`);
         this.rule = rule;
+        const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+            const list = map.get(key);
+            if (list) list.push(value);
+            else map.set(key, [value]);
+        };
+        for (const element of AstUtils.streamAllContents(rule)) {
+            if (GrammarAST.isKeyword(element)) add(this.keywordsByValue, element.value, element);
+            else if (GrammarAST.isAssignment(element)) add(this.assignmentsByFeature, element.feature, element);
+            else if (GrammarAST.isRuleCall(element) && !GrammarAST.isAssignment(element.$container)) this.plainCalls.push(element);
+        }
     }
 
     private keywordElements(value: string): GrammarAST.Keyword[] {
-        return AstUtils.streamAllContents(this.rule).filter(GrammarAST.isKeyword).filter(k => k.value === value).toArray();
+        return this.keywordsByValue.get(value) ?? [];
     }
 
     private assignments(feature: string): GrammarAST.Assignment[] {
-        return AstUtils.streamAllContents(this.rule).filter(GrammarAST.isAssignment).filter(a => a.feature === feature).toArray();
+        return this.assignmentsByFeature.get(feature) ?? [];
     }
 
     hasKeyword(value: string): boolean {
@@ -199,22 +213,18 @@ class RuleElements {
         return terminal;
     }
 
-    private calls(): GrammarAST.RuleCall[] {
-        return AstUtils.streamAllContents(this.rule).filter(GrammarAST.isRuleCall).filter(c => !GrammarAST.isAssignment(c.$container)).toArray();
-    }
-
     callCount(): number {
-        return this.calls().length;
+        return this.plainCalls.length;
     }
 
     /** The call of `ruleName` that is not an assignment (alternatives such as Fact: Action | ...). */
     call(ruleName: string): GrammarAST.RuleCall {
-        return only(this.calls().filter(c => c.rule.ref?.name === ruleName), `call of ${ruleName} in ${this.rule.name}`);
+        return only(this.plainCalls.filter(c => c.rule.ref?.name === ruleName), `call of ${ruleName} in ${this.rule.name}`);
     }
 
     /** The keywords of a rule made only of keywords (Level, KeywordName...), indexed by kind. */
     keywordsByKind(target: GrammarAST.Keyword[]): void {
-        for (const element of AstUtils.streamAllContents(this.rule).filter(GrammarAST.isKeyword)) {
+        for (const element of [...this.keywordsByValue.values()].flat()) {
             if (!KEYWORDS.includes(element.value as KeywordName)) throw new Error(`fast parser: unknown keyword ${element.value}`);
             target[kw(element.value as KeywordName)] = element;
         }

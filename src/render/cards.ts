@@ -177,6 +177,24 @@ function stripeOf(h: number, cls: string): string {
     return byHeight[h] ??= `<rect width="${STRIPE}" height="${h}" rx="2" class="${cls}"/>`;
 }
 
+/**
+ * The end of a card's start tag with its frame and stripe, `234)"><rect .../>`, by the card's
+ * y, height and stripe: a lane's cards share a few of these (row tops and heights repeat).
+ */
+const cardHeads = [new Map<string, Map<number, string[]>>(), new Map<string, Map<number, string[]>>()];
+function cardHead(h: number, stripe: string | undefined): string {
+    const byStripe = cardHeads[sink.roundAttr ? 1 : 0];
+    let byY = byStripe.get(stripe ?? '');
+    if (!byY) byStripe.set(stripe ?? '', byY = new Map());
+    let byHeight = byY.get(cardY);
+    if (!byHeight) {
+        // Bounded: a picture has a few hundred distinct card tops at most; start afresh when it grows.
+        if (byY.size > 4096) byY.clear();
+        byY.set(cardY, byHeight = []);
+    }
+    return byHeight[h] ??= `${cardY})">${frameOf(h)}${stripe ? stripeOf(h, stripe) : ''}`;
+}
+
 /** Key endings `kind#index` (escaped), made once. */
 const indexKeys = new Map<string, string[]>();
 function indexKey(kind: string, index: number): string {
@@ -300,11 +318,10 @@ function ownedCards(kind: string, items: LaneItemModel[], labels: LabelLookup): 
  */
 function emit(keyEnd: string, line: number, title: string, stripe?: string, rawEnd?: string): Box | undefined {
     const h = Math.max(MIN_CARD_H, y + CARD_EXTRA);
-    let svg = col.cardOpen + keyEnd + (line ? `" data-line="${line}` : '') + col.translate + cardY + ')">';
-    if (title !== '') svg += titleTag(title);
-    svg += frameOf(h);
-    if (stripe) svg += stripeOf(h, stripe);
-    sink.out.push(svg + body + '</g>');
+    const head = col.cardOpen + keyEnd + (line ? `" data-line="${line}` : '') + col.translate;
+    sink.out.push(title === ''
+        ? head + cardHead(h, stripe) + body + '</g>'
+        : `${head}${cardY})">${titleTag(title)}${frameOf(h)}${stripe ? stripeOf(h, stripe) : ''}${body}</g>`);
     let box: Box | undefined;
     if (sink.boxes || stripe) {
         box = { x: col.x + G.cardMargin, y: cardY, w: CARD_W, h };

@@ -230,11 +230,6 @@ export class FastLexer {
         this.pending = [];
         return pending;
     }
-
-    /** The text of the current token. */
-    tokenText(): string {
-        return this.text.slice(this.start, this.end);
-    }
 }
 
 /** Keyword kinds in an open-addressing table, by the hash the lexer computes while reading an ID. */

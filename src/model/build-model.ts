@@ -1,9 +1,12 @@
-import type { AstNode } from 'langium';
-import type { Fact, Journey, Model, Persona, Stage, Step } from '../language/generated/ast.js';
-import { builtinChannels } from '../language/builtins.js';
+import type { Emotion, Fact, Model, Persona, Stage, Step } from '../language/generated/ast.js';
+import { channelInfos, personaInfos, teamInfos } from './declared-infos.js';
+import { sourceOf } from './source-range.js';
 import type {
-    ChannelInfo, EmotionModel, MapModel, PersonaInfo, SourceRange, StageModel, StepModel, TeamInfo,
+    BarrierModel, EmotionModel, JourneyInfo, LaneItemModel, MapModel, MetricModel, OpportunityModel, SourceRange, StageModel,
+    StepModel, TouchpointModel,
 } from './types.js';
+
+export { sourceOf } from './source-range.js';
 
 /** Declarations visible to the journey: its file's own and its imports' (see `visibleDeclarations`). */
 export interface ModelDeclarations {
@@ -13,83 +16,163 @@ export interface ModelDeclarations {
 }
 
 /**
+ * What the facts of the journey mention, in the order they are written (each stage's own facts
+ * before its steps'): the personas, channels and teams the model lists. Gathered while the steps
+ * are built so that the facts are walked once. Sets keep the order of first mention.
+ */
+interface Mentions {
+    personas: Set<string>;
+    channels: Set<string>;
+    teams: Set<string>;
+}
+
+/**
  * Turns the journey of a parsed file into the map model. Pure: reads the AST (with linked
  * references resolved or not) and returns plain data. Returns undefined for a file with no journey.
+ *
+ * It runs on every keystroke of the live preview, so it walks each fact once and builds the
+ * output objects directly, key by key, in the order the schema and snapshots expect.
  */
 export function buildMapModel(model: Model, declarations: ModelDeclarations): MapModel | undefined {
     const journey = model.journeys[0];
     if (!journey) return undefined;
-    const personaIds = unique(journey.personas.map(ref => ref.$refText).filter(Boolean));
+    const personaIds = followedPersonas(journey.personas);
+    // Built key by key: the optional keys sit between `state` and `personas`.
+    const journeyInfo = {
+        id: journey.name ?? '',
+        title: journey.title ?? journey.name ?? '',
+        state: journey.state === 'future' ? 'future' : 'current',
+    } as JourneyInfo;
+    if (journey.goal !== undefined) journeyInfo.goal = journey.goal;
+    if (journey.description !== undefined) journeyInfo.description = journey.description;
+    journeyInfo.personas = personaIds;
+    journeyInfo.source = sourceOf(journey);
+
+    const mentions: Mentions = { personas: new Set(personaIds), channels: new Set(), teams: new Set() };
+    const stages: StageModel[] = [];
+    for (const stage of journey.stages) stages.push(stageModel(stage, personaIds, mentions));
     return {
-        journey: {
-            id: journey.name ?? '',
-            title: journey.title ?? journey.name ?? '',
-            state: journey.state === 'future' ? 'future' : 'current',
-            ...(journey.goal !== undefined ? { goal: journey.goal } : {}),
-            ...(journey.description !== undefined ? { description: journey.description } : {}),
-            personas: personaIds,
-            source: sourceOf(journey),
-        },
-        personas: usedPersonas(journey, personaIds, declarations.personas),
-        channels: usedChannels(journey, declarations.channels),
-        teams: usedTeams(journey, declarations.teams),
-        stages: journey.stages.map(stage => stageModel(stage, personaIds)),
+        journey: journeyInfo,
+        personas: personaInfos(mentions.personas, declarations.personas),
+        channels: channelInfos(mentions.channels, declarations.channels),
+        teams: teamInfos(mentions.teams, declarations.teams),
+        stages,
     };
 }
 
-function stageModel(stage: Stage, personas: string[]): StageModel {
-    const steps = stage.steps.length > 0
-        ? stage.steps.map(step => stepModel(step, personas, false))
-        : [stepModel(stage, personas, true)];
+/** The ids of `for`, without blanks and repeats. */
+function followedPersonas(refs: ReadonlyArray<{ $refText: string }>): string[] {
+    const ids: string[] = [];
+    for (const ref of refs) {
+        const id = ref.$refText;
+        if (id && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+}
+
+function stageModel(stage: Stage, personas: string[], mentions: Mentions): StageModel {
+    const steps: StepModel[] = [];
+    if (stage.steps.length > 0) {
+        // The stage's own facts are not drawn when it has steps, but what they mention is listed.
+        for (const fact of stage.facts) mention(fact, mentions);
+        for (const step of stage.steps) steps.push(stepModel(step, personas, false, mentions));
+    } else {
+        steps.push(stepModel(stage, personas, true, mentions));
+    }
     return { id: stage.name ?? '', label: stage.label ?? stage.name ?? '', steps, source: sourceOf(stage) };
 }
 
-function stepModel(holder: Stage | Step, personas: string[], implicit: boolean): StepModel {
-    const step: StepModel = {
+/** Records the persona, channel or team a fact names (the same as `stepModel` records). */
+function mention(fact: Fact, mentions: Mentions): void {
+    switch (fact.$type) {
+        case 'Emotion': if (fact.persona) mentions.personas.add(fact.persona.$refText); break;
+        case 'Touchpoint': mentions.channels.add(fact.channel.$refText); break;
+        case 'Opportunity': case 'Frontstage': case 'Backstage': case 'Support':
+            if (fact.owner) mentions.teams.add(fact.owner.$refText);
+            break;
+    }
+}
+
+function stepModel(holder: Stage | Step, personas: string[], implicit: boolean, mentions: Mentions): StepModel {
+    const actions: string[] = [], thoughts: string[] = [], questions: string[] = [], evidence: string[] = [], next: string[] = [];
+    const actionSources: SourceRange[] = [], thoughtSources: SourceRange[] = [], questionSources: SourceRange[] = [];
+    const evidenceSources: SourceRange[] = [], nextSources: SourceRange[] = [];
+    const touchpoints: TouchpointModel[] = [], barriers: BarrierModel[] = [], opportunities: OpportunityModel[] = [];
+    const frontstage: LaneItemModel[] = [], backstage: LaneItemModel[] = [], support: LaneItemModel[] = [];
+    const metrics: MetricModel[] = [];
+    let emotions: Emotion[] | undefined;
+    for (const fact of holder.facts) {
+        switch (fact.$type) {
+            case 'Action': actions.push(fact.text); actionSources.push(sourceOf(fact)); break;
+            case 'Thought': thoughts.push(fact.text); thoughtSources.push(sourceOf(fact)); break;
+            case 'Question': questions.push(fact.text); questionSources.push(sourceOf(fact)); break;
+            case 'Evidence': evidence.push(fact.text); evidenceSources.push(sourceOf(fact)); break;
+            case 'Next': next.push(fact.step.$refText); nextSources.push(sourceOf(fact)); break;
+            case 'Touchpoint': {
+                const channel = fact.channel.$refText;
+                mentions.channels.add(channel);
+                touchpoints.push(fact.text === undefined
+                    ? { channel, source: sourceOf(fact) }
+                    : { channel, text: fact.text, source: sourceOf(fact) });
+                break;
+            }
+            case 'Barrier': {
+                const barrier = {} as BarrierModel;
+                if (fact.name !== undefined) barrier.id = fact.name;
+                barrier.text = fact.text;
+                if (fact.severity !== undefined) barrier.severity = fact.severity;
+                barrier.source = sourceOf(fact);
+                barriers.push(barrier);
+                break;
+            }
+            case 'Opportunity': {
+                const opportunity = {} as OpportunityModel;
+                if (fact.name !== undefined) opportunity.id = fact.name;
+                opportunity.text = fact.text;
+                const fixes: string[] = [];
+                for (const ref of fact.fixes) fixes.push(ref.$refText);
+                opportunity.fixes = fixes;
+                if (fact.impact !== undefined) opportunity.impact = fact.impact;
+                if (fact.effort !== undefined) opportunity.effort = fact.effort;
+                if (fact.owner) {
+                    mentions.teams.add(fact.owner.$refText);
+                    if (fact.owner.$refText !== undefined) opportunity.owner = fact.owner.$refText;
+                }
+                opportunity.source = sourceOf(fact);
+                opportunities.push(opportunity);
+                break;
+            }
+            case 'Frontstage': frontstage.push(laneItem(fact.text, fact.owner, fact, mentions)); break;
+            case 'Backstage': backstage.push(laneItem(fact.text, fact.owner, fact, mentions)); break;
+            case 'Support': support.push(laneItem(fact.text, fact.owner, fact, mentions)); break;
+            case 'Metric':
+                metrics.push(fact.target === undefined
+                    ? { name: fact.name, value: fact.value, source: sourceOf(fact) }
+                    : { name: fact.name, value: fact.value, target: fact.target, source: sourceOf(fact) });
+                break;
+            case 'Emotion':
+                if (fact.persona) mentions.personas.add(fact.persona.$refText);
+                (emotions ??= []).push(fact);
+                break;
+        }
+    }
+    return {
         id: holder.name ?? '',
         label: holder.label ?? holder.name ?? '',
         implicit,
-        actions: [], touchpoints: [], thoughts: [], emotions: [], barriers: [], opportunities: [], questions: [],
-        frontstage: [], backstage: [], support: [], metrics: [], evidence: [], next: [],
+        actions, touchpoints, thoughts,
+        emotions: emotions ? expandEmotions(emotions, personas) : [],
+        barriers, opportunities, questions, frontstage, backstage, support, metrics, evidence, next,
         source: sourceOf(holder),
-        sources: { actions: [], thoughts: [], questions: [], evidence: [], next: [] },
+        sources: { actions: actionSources, thoughts: thoughtSources, questions: questionSources, evidence: evidenceSources, next: nextSources },
     };
-    for (const fact of holder.facts) addFact(step, fact);
-    step.emotions = expandEmotions(holder, personas);
-    return step;
 }
 
-function addFact(step: StepModel, fact: Fact): void {
-    const source = sourceOf(fact);
-    switch (fact.$type) {
-        case 'Action': step.actions.push(fact.text); step.sources.actions.push(source); break;
-        case 'Thought': step.thoughts.push(fact.text); step.sources.thoughts.push(source); break;
-        case 'Question': step.questions.push(fact.text); step.sources.questions.push(source); break;
-        case 'Evidence': step.evidence.push(fact.text); step.sources.evidence.push(source); break;
-        case 'Next': step.next.push(fact.step.$refText); step.sources.next.push(source); break;
-        case 'Touchpoint':
-            step.touchpoints.push({ channel: fact.channel.$refText, ...optional('text', fact.text), source });
-            break;
-        case 'Barrier':
-            step.barriers.push({ ...optional('id', fact.name), text: fact.text, ...optional('severity', fact.severity), source });
-            break;
-        case 'Opportunity':
-            step.opportunities.push({
-                ...optional('id', fact.name), text: fact.text, fixes: fact.fixes.map(ref => ref.$refText),
-                ...optional('impact', fact.impact), ...optional('effort', fact.effort), ...optional('owner', fact.owner?.$refText), source,
-            });
-            break;
-        case 'Frontstage': case 'Backstage': case 'Support': {
-            const lane = fact.$type === 'Frontstage' ? step.frontstage : fact.$type === 'Backstage' ? step.backstage : step.support;
-            lane.push({ text: fact.text, ...optional('owner', fact.owner?.$refText), source });
-            break;
-        }
-        case 'Metric':
-            step.metrics.push({ name: fact.name, value: fact.value, ...optional('target', fact.target), source });
-            break;
-        case 'Emotion':
-            break; // expanded per persona below
-    }
+function laneItem(text: string, owner: { $refText: string } | undefined, fact: Fact, mentions: Mentions): LaneItemModel {
+    if (owner) mentions.teams.add(owner.$refText);
+    return owner?.$refText === undefined
+        ? { text, source: sourceOf(fact) }
+        : { text, owner: owner.$refText, source: sourceOf(fact) };
 }
 
 /**
@@ -97,72 +180,33 @@ function addFact(step: StepModel, fact: Fact): void {
  * order of the journey's `for`. With no personas, the step's emotions are listed as written, with
  * persona null (or the persona named by `for`).
  */
-function expandEmotions(holder: Stage | Step, personas: string[]): EmotionModel[] {
-    const emotions = holder.facts.filter(f => f.$type === 'Emotion');
-    const toModel = (e: (typeof emotions)[number], persona: string | null): EmotionModel =>
-        ({ persona, score: e.score, ...optional('label', e.label), source: sourceOf(e) });
-    if (personas.length === 0) {
-        return emotions.map(e => toModel(e, e.persona?.$refText ?? null));
-    }
-    const general = emotions.find(e => !e.persona);
+function expandEmotions(emotions: Emotion[], personas: string[]): EmotionModel[] {
     const result: EmotionModel[] = [];
+    if (personas.length === 0) {
+        for (const e of emotions) result.push(emotionModel(e, e.persona?.$refText ?? null));
+        return result;
+    }
+    let general: Emotion | undefined;
+    for (const e of emotions) {
+        if (!e.persona) { general = e; break; }
+    }
     for (const persona of personas) {
-        const emotion = emotions.find(e => e.persona?.$refText === persona) ?? general;
-        if (emotion) result.push(toModel(emotion, persona));
+        let own: Emotion | undefined;
+        for (const e of emotions) {
+            if (e.persona?.$refText === persona) { own = e; break; }
+        }
+        const emotion = own ?? general;
+        if (emotion) result.push(emotionModel(emotion, persona));
     }
     // An emotion `for` a persona the journey does not follow is kept, after the followed ones.
     for (const e of emotions) {
-        if (e.persona && !personas.includes(e.persona.$refText)) result.push(toModel(e, e.persona.$refText));
+        if (e.persona && !personas.includes(e.persona.$refText)) result.push(emotionModel(e, e.persona.$refText));
     }
     return result;
 }
 
-function usedPersonas(journey: Journey, ids: string[], declared: Persona[]): PersonaInfo[] {
-    const mentioned = new Set(ids);
-    for (const holder of journey.stages.flatMap(s => [s, ...s.steps])) {
-        for (const fact of holder.facts) if (fact.$type === 'Emotion' && fact.persona) mentioned.add(fact.persona.$refText);
-    }
-    return [...mentioned].map(id => {
-        const persona = declared.find(p => p.name === id);
-        const facts = (kind: string) => persona?.facts.filter(f => f.kind === kind).map(f => f.text) ?? [];
-        const roles = facts('role');
-        return {
-            id,
-            label: persona?.label ?? id,
-            ...(roles.length > 0 ? { role: roles.join('; ') } : {}),
-            goals: facts('goal'), needs: facts('need'), motivations: facts('motivation'),
-            frustrations: facts('frustration'), quotes: facts('quote'),
-            ...(persona ? { source: sourceOf(persona) } : {}),
-        };
-    });
-}
-
-function usedChannels(journey: Journey, declared: ModelDeclarations['channels']): ChannelInfo[] {
-    const ids = unique(journey.stages.flatMap(s => [s, ...s.steps]).flatMap(h => h.facts)
-        .flatMap(f => (f.$type === 'Touchpoint' ? [f.channel.$refText] : [])));
-    return ids.map(id => {
-        const builtin = builtinChannels.find(c => c.id === id);
-        const own = declared.find(c => c.name === id);
-        return { id, label: own?.label ?? builtin?.label ?? id, builtin: !own && builtin !== undefined };
-    });
-}
-
-function usedTeams(journey: Journey, declared: ModelDeclarations['teams']): TeamInfo[] {
-    const ids = unique(journey.stages.flatMap(s => [s, ...s.steps]).flatMap(h => h.facts)
-        .flatMap(f => ('owner' in f && f.owner ? [f.owner.$refText] : [])));
-    return ids.map(id => ({ id, label: declared.find(t => t.name === id)?.label ?? id }));
-}
-
-export function sourceOf(node: AstNode): SourceRange {
-    const range = node.$cstNode?.range;
-    if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0 };
-    return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-    return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function unique<T>(items: T[]): T[] {
-    return [...new Set(items)];
+function emotionModel(e: Emotion, persona: string | null): EmotionModel {
+    return e.label === undefined
+        ? { persona, score: e.score, source: sourceOf(e) }
+        : { persona, score: e.score, label: e.label, source: sourceOf(e) };
 }

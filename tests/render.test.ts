@@ -143,6 +143,29 @@ describe('renderSvg: output properties', () => {
         expect(renderSvg(model, { colors: 'fixed' })).not.toContain('var(');
     });
 
+    test('card and step corners come from the stylesheet, or from attributes for rasterisers (fixed colours)', async () => {
+        const model = await modelOf(everyLane);
+        const themed = renderSvg(model);
+        expect(themed).toMatch(/\.jm \.jm-card\{[^}]*rx:4px/);
+        expect(themed).toMatch(/\.jm \.jm-step\{[^}]*rx:4px/);
+        expect(themed).toMatch(/<rect width="198" height="\d+" class="jm-card"\/>/);
+        expect(themed).not.toMatch(/rx="4" class="jm-(card|step)"/);
+        const fixed = renderSvg(model, { colors: 'fixed' });
+        expect(fixed).not.toContain('rx:4px');
+        const frames = fixed.match(/<rect [^>]*class="jm-(card|step)"\/>/g)!;
+        expect(frames.length).toBeGreaterThan(10);
+        expect(frames.filter(f => !f.includes(' rx="4"'))).toEqual([]);
+    });
+
+    test('a metric bar is drawn against its target: track, value at 80% of the track for the target, mark', async () => {
+        const model = await modelOf(everyLane);
+        const card = /data-id="find\/browse\/metric#0"[^>]*>(.*?)<\/g>/.exec(renderSvg(model))![1];
+        // conversion 0.031 against 0.05: the value bar is 0.62 * 80% of the 184-wide track, less its round caps.
+        expect(card).toContain('<path d="M10 43h178" class="jm-bar"/>');
+        expect(card).toContain(`<path d="M10 43h${Math.round((184 * 0.8 * (0.031 / 0.05) - 6) * 100) / 100}" class="jm-bar-below"/>`);
+        expect(card).toContain('<path d="M154.2 38v10" class="jm-target"/>');
+    });
+
     test('standalone output has an XML prolog and a background; inline output neither', async () => {
         const model = await modelOf(everyLane);
         const standalone = renderSvg(model, { standalone: true });

@@ -115,7 +115,7 @@ journey broken "Broken" {
       thought "t"
       emotion 1 for
 `,
-    // A half-typed reference that the builder does not survive today (pinned as it is).
+    // Half-typed references: the recovered facts are left out of the model.
     'broken-touchpoint.journey': 'journey j { stage s { touchpoint } }',
     'broken-next.journey': 'journey j { stage s { step a { next } } }',
 };

@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { everyLane, exampleModels, modelOf } from './render-support.js';
+import { renderSvg } from '../src/render/index.js';
 
 const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'schema', 'map-model.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -96,6 +97,22 @@ describe('map model schema', () => {
 
     test('the map using every lane validates', async () => {
         expect(schemaErrors(JSON.parse(JSON.stringify(await modelOf(everyLane))))).toBe('');
+    });
+
+    // What the preview sees while a fact is half typed: facts the parser recovered without their
+    // required parts are left out, so the model keeps its shape and renders.
+    const halfTyped = [
+        'journey j { stage s { touchpoint } }',
+        'journey j { stage s { step a { next } } }',
+        'journey j { for p stage s { step a { action emotion } } }',
+        'persona p journey j { for p stage s { step a { emotion 1 for } } }',
+        'journey j { stage s { step a { metric m frontstage "x" owner } } }',
+        'journey j { stage s { step a { opportunity o "O" fixes owner barrier "b" severity } } }',
+    ];
+    test.each(halfTyped)('a half-typed map still has a valid model that renders: %s', async text => {
+        const model = await modelOf(text);
+        expect(schemaErrors(JSON.parse(JSON.stringify(model)))).toBe('');
+        expect(renderSvg(model)).toContain('</svg>');
     });
 
     test('the schema rejects a model that breaks the shape', async () => {

@@ -102,6 +102,7 @@ function stepModel(holder: Stage | Step, personas: string[], implicit: boolean, 
     const metrics: MetricModel[] = [];
     let emotions: Emotion[] | undefined;
     for (const fact of holder.facts) {
+        if (!isComplete(fact)) continue;
         switch (fact.$type) {
             case 'Action': actions.push(fact.text); actionSources.push(sourceOf(fact)); break;
             case 'Thought': thoughts.push(fact.text); thoughtSources.push(sourceOf(fact)); break;
@@ -130,13 +131,13 @@ function stepModel(holder: Stage | Step, personas: string[], implicit: boolean, 
                 if (fact.name !== undefined) opportunity.id = fact.name;
                 opportunity.text = fact.text;
                 const fixes: string[] = [];
-                for (const ref of fact.fixes) fixes.push(ref.$refText);
+                for (const ref of fact.fixes) if (ref.$refText !== undefined) fixes.push(ref.$refText);
                 opportunity.fixes = fixes;
                 if (fact.impact !== undefined) opportunity.impact = fact.impact;
                 if (fact.effort !== undefined) opportunity.effort = fact.effort;
-                if (fact.owner) {
+                if (fact.owner?.$refText !== undefined) {
                     mentions.teams.add(fact.owner.$refText);
-                    if (fact.owner.$refText !== undefined) opportunity.owner = fact.owner.$refText;
+                    opportunity.owner = fact.owner.$refText;
                 }
                 opportunity.source = sourceOf(fact);
                 opportunities.push(opportunity);
@@ -151,7 +152,7 @@ function stepModel(holder: Stage | Step, personas: string[], implicit: boolean, 
                     : { name: fact.name, value: fact.value, target: fact.target, source: sourceOf(fact) });
                 break;
             case 'Emotion':
-                if (fact.persona) mentions.personas.add(fact.persona.$refText);
+                if (fact.persona?.$refText !== undefined) mentions.personas.add(fact.persona.$refText);
                 (emotions ??= []).push(fact);
                 break;
         }
@@ -168,8 +169,23 @@ function stepModel(holder: Stage | Step, personas: string[], implicit: boolean, 
     };
 }
 
+/**
+ * Whether a fact has the parts the model needs. A fact the parser recovered from a syntax error
+ * (`touchpoint` with no channel, `action` with no text) is left out: such a document has errors,
+ * and the preview keeps showing its last good map meanwhile.
+ */
+function isComplete(fact: Fact): boolean {
+    switch (fact.$type) {
+        case 'Touchpoint': return fact.channel?.$refText !== undefined;
+        case 'Next': return fact.step?.$refText !== undefined;
+        case 'Emotion': return typeof fact.score === 'number';
+        case 'Metric': return fact.name !== undefined && typeof fact.value === 'number';
+        default: return typeof fact.text === 'string';
+    }
+}
+
 function laneItem(text: string, owner: { $refText: string } | undefined, fact: Fact, mentions: Mentions): LaneItemModel {
-    if (owner) mentions.teams.add(owner.$refText);
+    if (owner?.$refText !== undefined) mentions.teams.add(owner.$refText);
     return owner?.$refText === undefined
         ? { text, source: sourceOf(fact) }
         : { text, owner: owner.$refText, source: sourceOf(fact) };
@@ -188,7 +204,7 @@ function expandEmotions(emotions: Emotion[], personas: string[]): EmotionModel[]
     }
     let general: Emotion | undefined;
     for (const e of emotions) {
-        if (!e.persona) { general = e; break; }
+        if (e.persona?.$refText === undefined) { general = e; break; }
     }
     for (const persona of personas) {
         let own: Emotion | undefined;
@@ -200,7 +216,7 @@ function expandEmotions(emotions: Emotion[], personas: string[]): EmotionModel[]
     }
     // An emotion `for` a persona the journey does not follow is kept, after the followed ones.
     for (const e of emotions) {
-        if (e.persona && !personas.includes(e.persona.$refText)) result.push(emotionModel(e, e.persona.$refText));
+        if (e.persona?.$refText !== undefined && !personas.includes(e.persona.$refText)) result.push(emotionModel(e, e.persona.$refText));
     }
     return result;
 }

@@ -86,7 +86,16 @@ export class PreviewPushes {
         if (document && document.state >= MODEL_READY && this.subscribed.has(uri)) this.push(document);
     }
 
+    /** Pushes without ever throwing: a failure here must not break the build that called it. */
     private push(document: LangiumDocument): void {
+        try {
+            this.pushNow(document);
+        } catch (err) {
+            console.error(`Journey preview: no map model for ${document.uri.toString()}:`, err);
+        }
+    }
+
+    private pushNow(document: LangiumDocument): void {
         const uri = document.uri.toString();
         const before = this.subscribed.get(uri);
         const documents = this.shared.workspace.LangiumDocuments;

@@ -128,7 +128,7 @@ describe('the map model is pinned to its reference output', async () => {
     const cases: Array<[string, string]> = [
         ...await modelsOf('examples', journeyFiles(path.resolve(__dirname, '..', 'examples'))),
         ...await modelsOf('fixtures', journeyFiles(path.resolve(__dirname, 'fixtures'))),
-        ...await modelsOf('generated', { 'map-100.journey': generateMap(100), 'map-100-variant-1.journey': generateMap(100, 1) }),
+        ...await modelsOf('generated', { 'map-30.journey': generateMap(30), 'map-30-variant-1.journey': generateMap(30, 1) }),
         ...await modelsOf('edge', edgeCases),
     ];
 

@@ -140,3 +140,13 @@ describe('bad input never crashes or hangs', () => {
         expectKnownCodes(codesAt(diagnostics));
     });
 });
+
+describe('a run of hundreds of thousands of comments', () => {
+    // Langium's CST builder added such a run with one spread call and overflowed the stack.
+    it('before a syntax error gives diagnostics, not a stack overflow', async () => {
+        const comments = Array.from({ length: 300_000 }, () => '/* c */').join('\n');
+        const codes = codesAt(await diagnosticsOf(`${comments}\njourney j { stage s { step a { touchpoint } } }\n`));
+        expect(codes).toContain('syntax-error@300001');
+        expectKnownCodes(codes);
+    }, 60_000);
+});

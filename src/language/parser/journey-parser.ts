@@ -1,8 +1,9 @@
 import {
     createParser, DefaultLexer, DefaultTokenBuilder, DefaultValueConverter, LangiumParser,
-    type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions,
+    type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions,
 } from 'langium';
 import { FastJourneyParser } from './fast-parser.js';
+import { makeSpreadFree } from './spread-free-builder.js';
 
 /**
  * Langium's parser with a fast path in front: a file without errors is parsed by the hand-written
@@ -16,6 +17,8 @@ export class JourneyParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.fast = createFastParser(services);
+        // `nodeBuilder` is private in Langium's parser; only its two spreading methods are replaced.
+        makeSpreadFree((this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {

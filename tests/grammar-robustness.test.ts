@@ -150,3 +150,12 @@ describe('a run of hundreds of thousands of comments', () => {
         expectKnownCodes(codes);
     }, 60_000);
 });
+
+describe('a very long unterminated string', () => {
+    // The STRING terminal is an unrolled loop: a per-character alternation overflowed the regex stack here.
+    it('is a syntax error at its quote, not a stack overflow', async () => {
+        const codes = codesAt(await diagnosticsOf(`persona p\n"${'a'.repeat(5_000_000)}`));
+        expect(codes).toContain('syntax-error@2');
+        expectKnownCodes(codes);
+    }, 60_000);
+});

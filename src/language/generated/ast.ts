@@ -12,7 +12,7 @@ export const JourneyTerminals = {
     SL_COMMENT: /\/\/[^\n\r]*/,
     NUMBER: /[+-]?[0-9]+(\.[0-9]+)?/,
     ID: /[A-Za-z][A-Za-z0-9_-]*/,
-    STRING: /"(\\["\\]|[^"\\\r\n])*"/,
+    STRING: /"[^"\\\r\n]*(\\["\\][^"\\\r\n]*)*"/,
 };
 
 export type JourneyTerminalNames = keyof typeof JourneyTerminals;

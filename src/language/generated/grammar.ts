@@ -1880,7 +1880,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\"(\\\\\\\\[\\"\\\\\\\\]|[^\\"\\\\\\\\\\\\r\\\\n])*\\"/",
+        "regex": "/\\"[^\\"\\\\\\\\\\\\r\\\\n]*(\\\\\\\\[\\"\\\\\\\\][^\\"\\\\\\\\\\\\r\\\\n]*)*\\"/",
         "parenthesized": false
       },
       "fragment": false,

@@ -24,6 +24,7 @@ import { JourneyRenameProvider } from './lsp/rename.js';
 import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
 
@@ -44,6 +45,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     parser: {
         ParserConfig: () => ({ maxLookahead: 3 }),
+        TokenBuilder: () => new JourneyTokenBuilder(),
         // A hand-written fast path for texts without errors; Langium's parser for the rest (src/language/parser/).
         LangiumParser: services => createJourneyParser(services),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),

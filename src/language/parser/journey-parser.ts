@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { FastJourneyParser } from './fast-parser.js';
 import { makeSpreadFree } from './spread-free-builder.js';
+import { JourneyTokenBuilder } from './token-builder.js';
 
 /**
  * Langium's parser with a fast path in front: a file without errors is parsed by the hand-written
@@ -46,7 +47,7 @@ export function createJourneyParser(services: LangiumCoreServices): LangiumParse
 function createFastParser(services: LangiumCoreServices): FastJourneyParser | undefined {
     const { Lexer, TokenBuilder, ValueConverter } = services.parser;
     if (Object.getPrototypeOf(Lexer) !== DefaultLexer.prototype
-        || Object.getPrototypeOf(TokenBuilder) !== DefaultTokenBuilder.prototype
+        || (Object.getPrototypeOf(TokenBuilder) !== DefaultTokenBuilder.prototype && Object.getPrototypeOf(TokenBuilder) !== JourneyTokenBuilder.prototype)
         || Object.getPrototypeOf(ValueConverter) !== DefaultValueConverter.prototype) {
         return undefined;
     }

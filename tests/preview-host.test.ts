@@ -107,7 +107,6 @@ function fakeServer() {
         subscribed, resyncs,
         push: (p: MapModelPush) => listener(p),
         mapModel: async () => { throw new Error('the preview is pushed its models; it never asks'); },
-        onDocumentValidated: () => ({ dispose: () => undefined }),
         onMapModelPush: (l: (push: MapModelPush) => void) => { listener = l; return { dispose: () => undefined }; },
         subscribePreview: (uri: string) => {
             subscribed.push(uri);

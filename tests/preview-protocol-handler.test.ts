@@ -4,8 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { describe, expect, test, vi } from 'vitest';
 import { mapModelResult, registerPreviewProtocol } from '../src/language/preview-protocol-handler.js';
 import {
-    DocumentValidatedNotificationMethod, MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
-    type DocumentValidatedParams, type MapModelPush,
+    MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod, type MapModelPush,
 } from '../src/protocol/lsp.js';
 import { applyJsonChanges } from '../src/protocol/json-patch.js';
 import type { MapModel } from '../src/model/types.js';
@@ -44,17 +43,17 @@ async function readyServices(fileSystem?: FileSystemProvider) {
 
 /** A connection that records notifications and request handlers. */
 function fakeConnection() {
-    const notifications: Array<{ method: string; params: DocumentValidatedParams }> = [];
+    const notifications: Array<{ method: string; params: unknown }> = [];
     const handlers = new Map<string, (params: unknown, token: unknown) => unknown>();
     const listeners = new Map<string, (params: unknown) => void>();
     const connection = {
         onNotification: (method: string, listener: (params: unknown) => void) => { listeners.set(method, listener); },
-        sendNotification: (method: string, params: DocumentValidatedParams) => { notifications.push({ method, params }); return Promise.resolve(); },
+        sendNotification: (method: string, params: unknown) => { notifications.push({ method, params }); return Promise.resolve(); },
         onRequest: (method: string, handler: (params: unknown, token: unknown) => unknown) => { handlers.set(method, handler); },
     } as unknown as Connection;
-    const pushes = () => notifications.filter(n => n.method === MapModelPushNotificationMethod).map(n => n.params as unknown as MapModelPush);
+    const pushes = () => notifications.filter(n => n.method === MapModelPushNotificationMethod).map(n => n.params as MapModelPush);
     const subscribe = (uri: string, subscribed = true) => listeners.get(PreviewSubscribeNotificationMethod)!({ uri, subscribed });
-    return { connection, notifications, handlers, pushes, subscribe };
+    return { connection, handlers, pushes, subscribe };
 }
 
 describe('preview protocol on the server', () => {
@@ -92,32 +91,25 @@ describe('preview protocol on the server', () => {
         expect(result.version).toBe(0);
     });
 
-    test('notifies each validated document with its version and error counts, and registers the request', async () => {
+    test('registers the request, which answers with the version and the error counts', async () => {
         const services = await readyServices();
-        const { connection, notifications, handlers } = fakeConnection();
+        const { connection, handlers } = fakeConnection();
         registerPreviewProtocol(connection, services.shared);
         expect(handlers.has(MapModelRequestMethod)).toBe(true);
         await buildFiles({ 'people.journey': people, 'main.journey': journey.replace('for dana', 'for dana,') }, services);
-        const validated = notifications.filter(n => n.method === DocumentValidatedNotificationMethod).map(n => n.params);
-        expect(validated.map(p => p.uri).sort()).toEqual(['file:///work/main.journey', 'file:///work/people.journey']);
-        const main = validated.find(p => p.uri === 'file:///work/main.journey')!;
-        expect(main.syntaxErrorCount).toBeGreaterThan(0);
-        expect(main.version).toBe(0);
-        const answer = await handlers.get(MapModelRequestMethod)!({ uri: 'file:///work/main.journey' }, undefined) as { model: unknown };
+        const answer = await handlers.get(MapModelRequestMethod)!({ uri: 'file:///work/main.journey' }, undefined) as { model: unknown; version: number; syntaxErrorCount: number };
         expect(answer.model).not.toBeNull();
+        expect(answer.version).toBe(0);
+        expect(answer.syntaxErrorCount).toBeGreaterThan(0);
     });
 
-    test('a change to an imported file is notified, so a preview of the importer can refresh', async () => {
+    test('after a change to an imported file the request answers with the new model', async () => {
         const files = new Map<string, string>();
         const services = await readyServices(memoryFileSystem(files));
-        const { connection, notifications } = fakeConnection();
-        registerPreviewProtocol(connection, services.shared);
         await buildFiles({ 'people.journey': people, 'main.journey': journey }, services);
-        notifications.length = 0;
         const peopleUri = URI.parse('file:///work/people.journey');
         files.set(peopleUri.toString(), people.replace('Dana, operations manager', 'Dana'));
         await services.shared.workspace.DocumentBuilder.update([peopleUri], []);
-        expect(notifications.map(n => n.params.uri)).toContain('file:///work/people.journey');
         const result = await mapModelResult(services.shared, { uri: 'file:///work/main.journey' });
         expect(result.model?.personas[0].label).toBe('Dana');
     });

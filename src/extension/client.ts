@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    DocumentValidatedNotificationMethod, MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
-    type DocumentValidatedParams, type MapModelParams, type MapModelPush, type MapModelResult, type PreviewSubscribeParams,
+    MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
+    type MapModelParams, type MapModelPush, type MapModelResult, type PreviewSubscribeParams,
 } from '../protocol/lsp.js';
 import { Disposable } from './disposable.js';
 
 /** The view of the language server the preview needs: typed custom methods only. */
 export interface JourneyServerApi {
     mapModel(params: MapModelParams, token?: vscode.CancellationToken): Promise<MapModelResult>;
-    onDocumentValidated(listener: (params: DocumentValidatedParams) => void): vscode.Disposable;
     /** Map models the server pushes for documents with an open preview. */
     onMapModelPush(listener: (push: MapModelPush) => void): vscode.Disposable;
     /** Asks the server to push the model of `uri` (the whole model first) until disposed. */
@@ -27,7 +26,6 @@ export const JOURNEY_LANGUAGE_ID = 'journey';
 export class JourneyClient extends Disposable implements JourneyServerApi {
     private client: LanguageClient | undefined;
     private starting: Promise<LanguageClient> | undefined;
-    private readonly validated = this._register(new vscode.EventEmitter<DocumentValidatedParams>());
     private readonly pushed = this._register(new vscode.EventEmitter<MapModelPush>());
     /** Open previews per document URI: sent again when the server restarts. */
     private readonly subscriptions = new Map<string, number>();
@@ -54,10 +52,6 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
     async mapModel(params: MapModelParams, token?: vscode.CancellationToken): Promise<MapModelResult> {
         const client = await this.start();
         return client.sendRequest<MapModelResult>(MapModelRequestMethod, params, token);
-    }
-
-    onDocumentValidated(listener: (params: DocumentValidatedParams) => void): vscode.Disposable {
-        return this.validated.event(listener);
     }
 
     onMapModelPush(listener: (push: MapModelPush) => void): vscode.Disposable {
@@ -121,7 +115,6 @@ export class JourneyClient extends Disposable implements JourneyServerApi {
             outputChannel: this.output,
         };
         const client = new LanguageClient('journey', 'Journey Language Server', serverOptions, clientOptions);
-        this._register(client.onNotification(DocumentValidatedNotificationMethod, (params: DocumentValidatedParams) => this.validated.fire(params)));
         this._register(client.onNotification(MapModelPushNotificationMethod, (push: MapModelPush) => this.pushed.fire(push)));
         // A restarted server knows no previews: tell it again (each gets the whole model).
         let started = false;

@@ -6,14 +6,14 @@ import { importClosure } from './imports.js';
 import { errorCounts, MODEL_READY, PreviewPushes } from './preview-push.js';
 import { mapModelOfDocument } from '../model/from-document.js';
 import {
-    DocumentValidatedNotificationMethod, MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
-    type DocumentValidatedParams, type MapModelParams, type MapModelResult, type PreviewSubscribeParams,
+    MapModelPushNotificationMethod, MapModelRequestMethod, PreviewSubscribeNotificationMethod,
+    type MapModelParams, type MapModelResult, type PreviewSubscribeParams,
 } from '../protocol/lsp.js';
 
 /**
  * The server side of the preview protocol (see `src/protocol/lsp.ts`): the map model pushed
- * for documents with an open preview, a notification each time a document is linked, and a
- * request that returns the map model of a document.
+ * for documents with an open preview, and a request that returns the map model of a document
+ * (for any client).
  * The map model needs the document parsed and linked, not validated: pushing (or answering)
  * before the lint checks run keeps the preview a validation pass ahead of the squiggles.
  */
@@ -27,8 +27,6 @@ export function registerPreviewProtocol(connection: Connection, shared: LangiumS
     builder.onDocumentPhase(MODEL_READY, document => {
         if (document.uri.scheme === 'journey-builtin') return;
         pushes.linked(document);
-        const params: DocumentValidatedParams = { uri: document.uri.toString(), version: versionOf(document), ...errorCounts(document) };
-        void connection.sendNotification(DocumentValidatedNotificationMethod, params);
     });
     connection.onRequest(MapModelRequestMethod, (params: MapModelParams, token: CancellationToken) => mapModelResult(shared, params, token));
     return pushes;

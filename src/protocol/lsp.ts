@@ -31,16 +31,6 @@ export interface MapModelResult {
     dependencies: string[];
 }
 
-/** Notification: the server has parsed and linked a document (after an edit, an import change, a config change); validation follows. */
-export const DocumentValidatedNotificationMethod = 'journey/documentValidated' as const;
-
-export interface DocumentValidatedParams {
-    uri: string;
-    version: number;
-    errorCount: number;
-    syntaxErrorCount: number;
-}
-
 /**
  * Notification from the client: a preview of `uri` is open (`subscribed`), or the last one
  * closed. Subscribing again makes the server push the whole model once more (a resync).
@@ -81,6 +71,5 @@ export interface JourneyRequests {
 
 /** Every custom notification sent by the server: method name -> params. */
 export interface JourneyNotifications {
-    [DocumentValidatedNotificationMethod]: DocumentValidatedParams;
     [MapModelPushNotificationMethod]: MapModelPush;
 }

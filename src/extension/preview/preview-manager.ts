@@ -9,8 +9,8 @@ import { chooseSidePreview, followers, inPlacePreview, previewTitle } from './fo
 
 /**
  * Owns every journey preview: opens them, restores them after a reload (it is the
- * WebviewPanelSerializer), routes "document validated" from the server and cursor moves
- * from editors to the previews of the matching document.
+ * WebviewPanelSerializer), and routes cursor moves from editors to the previews of the
+ * matching document.
  */
 export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer<PersistedPreviewState> {
     private readonly previews = new Set<JourneyPreview>();

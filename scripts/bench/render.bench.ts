@@ -13,6 +13,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { mapModelOfDocument } from '../../src/model/from-document.js';
 import { renderSvg } from '../../src/render/index.js';
 import { generateMap } from './generate-map.js';
+import { writeFloorMarkup } from './render-floor.js';
 import { medianMs, report } from './util.js';
 
 function median(values: number[]): number {
@@ -45,6 +46,15 @@ async function main(): Promise<void> {
     }
     const ok = report(`render ${steps}-step map to SVG (${(bytes / 1e6).toFixed(1)} MB), median`, median(wall), 50);
     report('  same, CPU time of this process', median(cpu));
+    const floor: number[] = [];
+    let floorBytes = 0;
+    for (let i = 0; i < 15; i++) {
+        gc();
+        const start = performance.now();
+        floorBytes = writeFloorMarkup(model).length;
+        floor.push(performance.now() - start);
+    }
+    report(`  floor: ids, lines, frames, texts only (${(floorBytes / 1e6).toFixed(1)} MB; render-floor.ts)`, median(floor));
     console.log(`  (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
     const modelMs = await medianMs(9, () => mapModelOfDocument(document, services.shared.workspace.LangiumDocuments), 2);
     report(`build the map model of the ${steps}-step map`, modelMs);

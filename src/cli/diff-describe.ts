@@ -70,3 +70,13 @@ function sameAsId(change: MapChange, value: unknown): boolean {
 export function summaryLine(summary: { added: number; removed: number; changed: number; moved: number }): string {
     return `${summary.added} added, ${summary.removed} removed, ${summary.changed} changed, ${summary.moved} moved`;
 }
+
+/**
+ * The sides that were not diffed because they do not parse, said in the output itself: without
+ * it, a run whose only map is broken would read "No changes to the maps." (errors are on stderr).
+ */
+export function notComparedLine(failures: ReadonlyArray<{ label: string }>): string | undefined {
+    if (failures.length === 0) return undefined;
+    const labels = failures.map(f => f.label).join(', ');
+    return `Not compared (syntax errors): ${labels}`;
+}

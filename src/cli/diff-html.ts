@@ -6,14 +6,17 @@
 import { renderSvg } from '../render/index.js';
 import { htmlPageHead } from '../render/html.js';
 import { summarize, type MapChange } from '../model/diff-types.js';
-import { describe, summaryLine } from './diff-describe.js';
+import { describe, notComparedLine, summaryLine } from './diff-describe.js';
 import type { DiffRun, FileDiff } from './diff-run.js';
 
 export function formatHtml(run: DiffRun): string {
     const total = summarize(run.files.flatMap(f => f.diff.changes));
-    const body = run.files.length === 0
-        ? '<p>No changes to the maps.</p>'
-        : run.files.map((file, index) => fileSection(file, index)).join('\n');
+    const notCompared = notComparedLine(run.failures);
+    const body = [
+        ...(notCompared ? [`<p><strong>${escapeHtml(notCompared)}</strong></p>`] : []),
+        ...(run.files.length === 0 && !notCompared ? ['<p>No changes to the maps.</p>'] : []),
+        ...run.files.map((file, index) => fileSection(file, index)),
+    ].join('\n');
     return [
         ...htmlPageHead(`Map changes: ${summaryLine(total)}`),
         '<style>',

@@ -9,6 +9,7 @@ import { importTarget } from '../language/imports.js';
 import { syntaxProblems, type SyntaxProblem } from '../language/lsp/format-text.js';
 import { mapModelOfDocument } from '../model/from-document.js';
 import type { MapModel } from '../model/types.js';
+import { withoutBom } from './workspace.js';
 
 export type SideResult =
     | { ok: true; model: MapModel | undefined }
@@ -27,7 +28,7 @@ export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSi
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const add = (file: string, text: string): LangiumDocument<Model> => {
-        const document = factory.fromString<Model>(text, URI.file(file));
+        const document = factory.fromString<Model>(withoutBom(text), URI.file(file));
         documents.addDocument(document);
         return document;
     };

@@ -4,14 +4,16 @@
  * resolved, opportunities added and removed, steps added, removed and moved, and the other changes.
  */
 import { summarize, type MapChange } from '../model/diff-types.js';
-import { describe, showValue, signed, summaryLine } from './diff-describe.js';
+import { describe, notComparedLine, showValue, signed, summaryLine } from './diff-describe.js';
 import type { DiffRun, FileDiff } from './diff-run.js';
 
 const mapLevel = new Set(['journey', 'persona', 'channel', 'team']);
 
 export function formatMarkdown(run: DiffRun): string {
-    if (run.files.length === 0) return 'No changes to the maps.\n';
+    const notCompared = notComparedLine(run.failures);
+    if (run.files.length === 0) return `${notCompared ? escape(notCompared) : 'No changes to the maps.'}\n`;
     const out: string[] = [];
+    if (notCompared) out.push(`**${escape(notCompared)}**`, '');
     if (run.multiFile) {
         const total = summarize(run.files.flatMap(f => f.diff.changes));
         out.push(`**${run.files.length} ${run.files.length === 1 ? 'map' : 'maps'} changed**: ${summaryLine(total)}`, '');

@@ -1,6 +1,6 @@
 /** `journey diff --format text`: one line per change, marked + - ~ >, coloured on a terminal. */
 import { summarize, type MapChange } from '../model/diff-types.js';
-import { describe, summaryLine } from './diff-describe.js';
+import { describe, notComparedLine, summaryLine } from './diff-describe.js';
 import type { DiffRun } from './diff-run.js';
 
 const marks: Record<MapChange['kind'], { mark: string; colour: string }> = {
@@ -24,8 +24,11 @@ export function formatText(run: DiffRun, colour: boolean): string {
         }
         lines.push(summaryLine(file.diff.summary), '');
     }
-    if (run.files.length === 0) lines.push('No changes to the maps.');
-    else if (run.multiFile) {
+    const notCompared = notComparedLine(run.failures);
+    if (notCompared) lines.push(notCompared);
+    if (run.files.length === 0) {
+        if (!notCompared) lines.push('No changes to the maps.');
+    } else if (run.multiFile) {
         const total = summarize(run.files.flatMap(f => f.diff.changes));
         lines.push(`${run.files.length} ${run.files.length === 1 ? 'map' : 'maps'} changed: ${summaryLine(total)}`);
     }

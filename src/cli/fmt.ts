@@ -3,7 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import type { CliIO, Command } from './command.js';
 import { parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { collectJourneyFiles, displayPath } from './workspace.js';
+import { collectJourneyFiles, displayPath, withoutBom } from './workspace.js';
 import { writeFileAtomic } from './fmt-write.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { formatJourneyText, type FormatTextResult } from '../language/lsp/format-text.js';
@@ -84,10 +84,18 @@ syntax errors (reported on stderr as file:line:column, never written); 2 usage o
     },
 };
 
-/** One set of services for all files: formatting only parses, so they stay independent. */
+/**
+ * One set of services for all files: formatting only parses, so they stay independent.
+ * A byte order mark is kept as it was (formatting changes layout, not encoding) and is not
+ * counted in the columns of syntax errors, as editors hide it.
+ */
 function textFormatter(): (text: string) => FormatTextResult {
     const { Journey } = createJourneyServices(EmptyFileSystem);
-    return text => formatJourneyText(Journey, text);
+    return text => {
+        const body = withoutBom(text);
+        const result = formatJourneyText(Journey, body);
+        return result.ok && body !== text ? { ...result, text: text.slice(0, 1) + result.text } : result;
+    };
 }
 
 function reportSyntaxErrors(name: string, result: Extract<FormatTextResult, { ok: false }>, io: CliIO): void {

@@ -6,6 +6,7 @@ import { parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { displayPath } from './workspace.js';
 import { writeFileAtomic } from './fmt-write.js';
+import { checkOutputIsNotInput } from './output-guard.js';
 import { parseMermaidJourney } from '../import/mermaid.js';
 import { mermaidToJourney } from '../import/to-journey.js';
 import { createJourneyServices } from '../language/journey-module.js';
@@ -61,6 +62,7 @@ nothing written); 2 usage or I/O problem.
             io.stdout(formatted.text);
             return ExitCode.Ok;
         }
+        checkOutputIsNotInput('import', values.output, [input]);
         try {
             if (fs.existsSync(values.output)) writeFileAtomic(values.output, formatted.text);
             else fs.writeFileSync(values.output, formatted.text);

@@ -97,7 +97,11 @@ function checkConfigFile(file: string): void {
     try {
         readLintConfigFile(file);
     } catch (err) {
-        if (err instanceof LintConfigError) throw new UsageError(`journey lint: ${err.message}`);
+        if (err instanceof LintConfigError) {
+            // file:line:column, as for maps, when the JSON breaks at a known place.
+            const where = err.position ? `${err.file}:${err.position.line + 1}:${err.position.character + 1}` : err.file;
+            throw new UsageError(`journey lint: ${where}: ${err.detail}`);
+        }
         throw err;
     }
 }

@@ -15,6 +15,7 @@ import { sortDiagnostics, toCliDiagnostic } from './diagnostics.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { displayPath, loadWorkspace } from './workspace.js';
 import { writeFileAtomic } from '../export/write-file.js';
+import { checkOutputFolder, checkOutputIsNotInput } from './output-guard.js';
 
 const formats = ['svg', 'html', 'png', 'json', 'mermaid', 'markdown'] as const;
 type Format = (typeof formats)[number];
@@ -39,7 +40,7 @@ Options:
   -o, --output OUT  write to OUT (atomically) instead of standard output; png needs -o
   --hide LANES      lanes not to draw, comma-separated (${LANES.map(l => l.id).join(', ')})
   --personas IDS    draw the emotion curve of these personas only, comma-separated
-  --scale N         png only: pixels per SVG unit (default 2)
+  --scale N         png only: pixels per SVG unit, 0.5 to 8 (default 2)
   -h, --help        show this help
 
 Mermaid has one score per task: a step's score is the mean of its personas' emotions,
@@ -67,11 +68,18 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
         const unknownLane = hiddenLanes.find(l => !LANES.some(lane => lane.id === l));
         if (unknownLane) throw new UsageError(`journey render: unknown lane '${unknownLane}'; lanes are ${LANES.map(l => l.id).join(', ')}.`);
         const scale = values.scale === undefined ? undefined : Number(values.scale);
-        if (scale !== undefined && !(scale > 0 && scale <= 8)) throw new UsageError(`journey render: --scale needs a number above 0 and at most 8, not '${values.scale}'.`);
+        // Below 0.5 the text is too small to read (the PNG writer refuses it); say so here rather than 'too large'.
+        if (scale !== undefined && !(scale >= 0.5 && scale <= 8)) throw new UsageError(`journey render: --scale needs a number from 0.5 to 8, not '${values.scale}'.`);
         checkIsFile(file);
+
+        if (values.output) checkOutputFolder('render', values.output);
 
         const { services, documents } = await loadWorkspace([file]);
         const document = documents[0];
+        if (values.output) {
+            const loaded = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme === 'file').map(d => d.uri.fsPath);
+            checkOutputIsNotInput('render', values.output, loaded);
+        }
         const errors = mapErrors(document, services.shared.workspace.LangiumDocuments);
         if (errors.length > 0) {
             io.stderr(errors.join('\n') + '\n');

@@ -76,13 +76,21 @@ function reason(err: unknown, obvious?: string): string {
 }
 
 /**
+ * Text without its UTF-8 byte order mark. Editors hide the BOM, so lines and columns must not
+ * count it: a file saved with one would otherwise be reported one column off on its first line.
+ */
+export function withoutBom(text: string): string {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * Reads a .journey file, or explains why not. Only regular files are read: reading a FIFO or a
  * device would block. Text is decoded as UTF-8 (invalid bytes become U+FFFD and then syntax errors).
  */
 function readJourneyFile(file: string): { text: string } | { error: string } {
     try {
         if (!fs.statSync(file).isFile()) return { error: 'not a regular file' };
-        return { text: fs.readFileSync(file, 'utf8') };
+        return { text: withoutBom(fs.readFileSync(file, 'utf8')) };
     } catch (err) {
         return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
     }

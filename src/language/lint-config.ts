@@ -60,7 +60,8 @@ export function checkRuleRecord(rules: unknown, file: string): Partial<Record<Li
 export function readLintConfigFile(file: string): LintConfigFile {
     let text: string;
     try {
-        text = fs.readFileSync(file, 'utf8');
+        // Without the byte order mark some editors save JSON with, which JSON.parse refuses.
+        text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (err) {
         throw new LintConfigError(file, `cannot read: ${(err as Error).message}`);
     }

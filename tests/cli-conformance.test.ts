@@ -1,0 +1,125 @@
+// The CLI checked from outside against the issues: inputs the other CLI tests do not try
+// (a BOM, -o onto the input, odd option values, broken config files, a side that does not parse).
+import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanMap, journey, tempFolder } from './cli-lint-support.js';
+
+const BOM = '\uFEFF';
+
+/** A map whose only finding is on line 1: `persona 9` is a syntax error at column 9. */
+const brokenFirstLine = 'persona 9 "Ana"\n';
+
+describe('a file that starts with a byte order mark', () => {
+    it('lint reports the same columns as without it (editors hide the BOM)', async () => {
+        const dir = tempFolder({ 'bom.journey': BOM + brokenFirstLine, 'plain.journey': brokenFirstLine });
+        const run = await journey(['lint', '--format', 'json', dir]);
+        const report = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: Array<{ line: number; column: number }> }> };
+        const at = (name: string) => report.files.find(f => path.basename(f.path) === name)!.diagnostics.map(d => `${d.line}:${d.column}`);
+        expect(at('plain.journey')).toEqual(['1:9']);
+        expect(at('bom.journey')).toEqual(at('plain.journey'));
+    });
+
+    it('render, fmt and diff name the same column as without it', async () => {
+        const dir = tempFolder({ 'bom.journey': BOM + brokenFirstLine, 'ok.journey': cleanMap });
+        const file = path.join(dir, 'bom.journey');
+        expect((await journey(['render', file])).stderr).toContain('bom.journey:1:9:');
+        expect((await journey(['fmt', file])).stderr).toContain('bom.journey:1:9:');
+        expect((await journey(['diff', file, path.join(dir, 'ok.journey')])).stderr).toContain('bom.journey:1:9:');
+    });
+
+    it('fmt keeps the BOM and calls a canonical file with a BOM formatted', async () => {
+        const plain = tempFolder({ 'plain.journey': cleanMap });
+        const canonical = (await journey(['fmt', path.join(plain, 'plain.journey')])).stdout;
+        const dir = tempFolder({ 'bom.journey': BOM + canonical, 'messy.journey': BOM + cleanMap.replace(/\n {6}/g, '\n ') });
+        const file = path.join(dir, 'bom.journey');
+        const check = await journey(['fmt', '--check', file]);
+        expect(check.code).toBe(0);
+        expect((await journey(['fmt', file])).stdout).toBe(BOM + canonical);
+        const messy = path.join(dir, 'messy.journey');
+        expect((await journey(['fmt', '--write', messy])).code).toBe(0);
+        expect(fs.readFileSync(messy, 'utf8')).toBe(BOM + canonical);
+    });
+
+    it('a journey.config.json saved with a BOM is read', async () => {
+        const dir = tempFolder({ 'journey.config.json': BOM + '{ "rules": { "missing-touchpoint": "off" } }', 'm.journey': cleanMap });
+        const run = await journey(['lint', dir]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+    });
+});
+
+describe('-o never damages the input', () => {
+    it('render -o onto the map itself is refused and the map is kept', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const file = path.join(dir, 'm.journey');
+        for (const out of [file, path.join(dir, '.', 'm.journey')]) {
+            const run = await journey(['render', file, '-o', out]);
+            expect(run.code).toBe(2);
+            expect(run.stderr).toContain('m.journey');
+            expect(fs.readFileSync(file, 'utf8')).toBe(cleanMap);
+        }
+    });
+
+    it('render -o onto a file the map imports is refused', async () => {
+        const dir = tempFolder({
+            'people.journey': 'persona ana "Ana"\n',
+            'm.journey': cleanMap.replace('persona ana "Ana"\n', 'import "people.journey"\n'),
+        });
+        const run = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'people.journey'), '--format', 'svg']);
+        expect(run.code).toBe(2);
+        expect(fs.readFileSync(path.join(dir, 'people.journey'), 'utf8')).toBe('persona ana "Ana"\n');
+    });
+
+    it('import -o onto the Mermaid file itself is refused and the diagram is kept', async () => {
+        const diagram = 'journey\n  title Day\n  section Go\n    Wake: 1: Me\n';
+        const dir = tempFolder({ 'd.mmd': diagram });
+        const file = path.join(dir, 'd.mmd');
+        const run = await journey(['import', file, '-o', file]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('d.mmd');
+        expect(fs.readFileSync(file, 'utf8')).toBe(diagram);
+    });
+
+    it('render -o into a missing folder names the folder and writes nothing', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const run = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'nowhere', 'm.svg')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^journey render: .*nowhere/);
+        expect(fs.readdirSync(dir)).toEqual(['m.journey']);
+    });
+});
+
+describe('option values', () => {
+    it('render --scale below the smallest readable scale says so, not that the map is too large', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const run = await journey(['render', path.join(dir, 'm.journey'), '--scale', '0.1', '-o', path.join(dir, 'm.png')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('--scale');
+        expect(run.stderr).not.toContain('too large');
+    });
+});
+
+describe('a broken journey.config.json', () => {
+    it('is named with the line and column where the JSON breaks', async () => {
+        const dir = tempFolder({ 'journey.config.json': '{\n  "rules": {\n    "emotion-cliff": "off",,\n  }\n}\n', 'm.journey': cleanMap });
+        for (const args of [[dir], ['--config', path.join(dir, 'journey.config.json'), path.join(dir, 'm.journey')]]) {
+            const run = await journey(['lint', ...args]);
+            expect(run.code).toBe(2);
+            expect(run.stderr).toMatch(/journey\.config\.json:3:28: invalid JSON/);
+        }
+    });
+});
+
+describe('diff with a side that does not parse', () => {
+    it('does not claim that nothing changed', async () => {
+        const dir = tempFolder({ 'old.journey': brokenFirstLine, 'new.journey': cleanMap });
+        for (const format of ['text', 'markdown', 'html']) {
+            const run = await journey(['diff', path.join(dir, 'old.journey'), path.join(dir, 'new.journey'), '--format', format]);
+            expect(run.code).toBe(1);
+            expect(run.stderr).toContain('old.journey:1:9:');
+            expect(run.stdout).not.toContain('No changes');
+            expect(run.stdout).toMatch(/not compared/i);
+        }
+    });
+});

@@ -1,8 +1,10 @@
 // The CLI checked from outside against the issues: inputs the other CLI tests do not try
 // (a BOM, -o onto the input, odd option values, broken config files, a side that does not parse).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { ensureBuilt } from './build-support.js';
 import { cleanMap, journey, tempFolder } from './cli-lint-support.js';
 
 const BOM = '\uFEFF';
@@ -122,4 +124,69 @@ describe('diff with a side that does not parse', () => {
             expect(run.stdout).toMatch(/not compared/i);
         }
     });
+});
+
+describe('unexpected failures', () => {
+    /** Runs the CLI with standard input replaced by a stream that fails while it is read. */
+    async function withFailingStdin(args: string[], error: Error) {
+        const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+        const failing = { async *[Symbol.asyncIterator]() { yield Buffer.from('persona '); throw error; } };
+        Object.defineProperty(process, 'stdin', { value: failing, configurable: true });
+        try {
+            return await journey(args);
+        } finally {
+            Object.defineProperty(process, 'stdin', original);
+        }
+    }
+
+    it('an unreadable standard input is an I/O error (exit 2) without a stack trace', async () => {
+        const error = Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+        const run = await withFailingStdin(['fmt', '-'], error);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^journey fmt: cannot read standard input \(EISDIR\)/);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('an internal error names the command and the error, never a stack trace', async () => {
+        const run = await withFailingStdin(['fmt', '--check', '-'], new TypeError('something broke'));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('something broke');
+        expect(run.stderr).toMatch(/^journey fmt: /);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+});
+
+describe('the built CLI', () => {
+    const bin = path.resolve('bin/journey.cjs');
+    beforeAll(() => ensureBuilt('out/cli.cjs'), 120_000);
+
+    it('fmt - with a folder as standard input is an I/O error, not an empty formatted file', () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const folder = fs.openSync(dir, 'r');
+        try {
+            const result = spawnSync(process.execPath, [bin, 'fmt', '--check', '-'], { stdio: [folder, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20_000 });
+            expect(result.status).toBe(2);
+            expect(result.stderr).toMatch(/standard input is a folder/);
+        } finally {
+            fs.closeSync(folder);
+        }
+    });
+
+    it('concurrent fmt --write runs on one folder leave every file formatted and no temporary file behind', async () => {
+        const messy = cleanMap.replace(/\n {6}/g, '\n ');
+        const files: Record<string, string> = {};
+        for (let i = 0; i < 6; i++) files[`m${i}.journey`] = messy;
+        const dir = tempFolder(files);
+        const once = () => new Promise<number | null>(resolve => {
+            spawn(process.execPath, [bin, 'fmt', '--write', dir], { stdio: 'ignore' }).on('close', resolve);
+        });
+        const codes = await Promise.all([once(), once(), once()]);
+        expect(codes).toEqual([0, 0, 0]);
+        const canonical = spawnSync(process.execPath, [bin, 'fmt', path.join(dir, 'm0.journey')], { encoding: 'utf8' }).stdout;
+        expect(fs.readdirSync(dir).sort()).toEqual(Object.keys(files).sort());
+        for (const name of Object.keys(files)) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(canonical);
+        const again = spawnSync(process.execPath, [bin, 'fmt', '--write', dir], { encoding: 'utf8' });
+        expect(again.status).toBe(0);
+        expect(again.stdout).toBe(''); // idempotent: nothing left to rewrite
+    }, 60_000);
 });

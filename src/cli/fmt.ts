@@ -37,6 +37,8 @@ syntax errors (reported on stderr as file:line:column, never written); 2 usage o
         const formatter = textFormatter();
         if (positionals.length === 1 && positionals[0] === '-') {
             if (mode === 'write') throw new UsageError('journey fmt: --write needs files, not standard input.');
+            // Node reads a folder given as standard input (`< dir`) as empty text, which would look formatted.
+            if (standardInputIsFolder()) throw new UsageError('journey fmt: standard input is a folder (EISDIR); give a file or pipe text in.');
             return formatStream(process.stdin, mode, io, formatter);
         }
         const files = collectJourneyFiles(positionals.length > 0 ? positionals : ['.']);
@@ -108,7 +110,14 @@ export async function formatStream(
     input: AsyncIterable<Buffer | string>, mode: 'check' | 'print', io: CliIO, formatter = textFormatter(),
 ): Promise<ExitCode> {
     const chunks: Buffer[] = [];
-    for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    try {
+        for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    } catch (err) {
+        // Only I/O fails here (standard input is a folder, a closed descriptor, ...): exit 2, said plainly.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (!code) throw err;
+        throw new UsageError(`journey fmt: cannot read standard input (${code})`);
+    }
     const result = formatter(Buffer.concat(chunks).toString('utf8'));
     if (!result.ok) {
         reportSyntaxErrors('<stdin>', result, io);
@@ -117,4 +126,12 @@ export async function formatStream(
     if (mode === 'print') io.stdout(result.text);
     else if (result.changed) io.stdout('<stdin>\n');
     return mode === 'check' && result.changed ? ExitCode.Findings : ExitCode.Ok;
+}
+
+function standardInputIsFolder(): boolean {
+    try {
+        return fs.fstatSync(0).isDirectory();
+    } catch {
+        return false; // no descriptor 0 to look at: reading will say what is wrong
+    }
 }

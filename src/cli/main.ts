@@ -55,7 +55,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
             io.stderr(`${err.message}\n`);
             return ExitCode.UsageOrIo;
         }
-        io.stderr(`journey ${name}: ${(err as Error).stack ?? String(err)}\n`);
+        // A bug, not a usage problem: say what failed in one line; the stack only on request.
+        const detail = process.env.JOURNEY_DEBUG ? (err as Error).stack ?? String(err) : String(err);
+        io.stderr(`journey ${name}: internal error: ${detail}\n`);
+        if (!process.env.JOURNEY_DEBUG) io.stderr('Set JOURNEY_DEBUG=1 to see where it happened, and please report it.\n');
         return ExitCode.UsageOrIo;
     }
 }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureBuilt } from './build-support.js';
-import { cleanMap, journey, tempFolder } from './cli-lint-support.js';
+import { cleanMap, errorMap, journey, tempFolder } from './cli-lint-support.js';
 
 const BOM = '\uFEFF';
 
@@ -99,6 +99,35 @@ describe('option values', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('--scale');
         expect(run.stderr).not.toContain('too large');
+    });
+});
+
+describe('arguments after --', () => {
+    it('are paths, even when they look like --help or --version', async () => {
+        for (const flag of ['--help', '--version']) {
+            const run = await journey(['lint', '--', flag]);
+            expect(run.code, flag).toBe(2);
+            expect(run.stdout, flag).toBe('');
+            expect(run.stderr, flag).toContain(`No such file or folder: ${flag}`);
+        }
+    });
+});
+
+describe('a map named on the command line whatever its extension', () => {
+    it('is linted, rendered and diffed (docs/cli-lint.md), not an internal error', async () => {
+        const dir = tempFolder({ 'notes.txt': errorMap, 'noext': cleanMap, '--help': cleanMap });
+        const lint = await journey(['lint', '--format', 'json', path.join(dir, 'notes.txt'), path.join(dir, 'noext'), path.join(dir, '--help')]);
+        expect(lint.stderr).toBe('');
+        expect(lint.code).toBe(1);
+        const report = JSON.parse(lint.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; line: number; column: number }> }> };
+        expect(report.files.map(f => f.diagnostics.filter(d => d.rule === 'unresolved-reference').map(d => `${d.line}:${d.column}`)))
+            .toEqual([['2:7'], [], []]);
+        const render = await journey(['render', path.join(dir, 'noext'), '--format', 'json']);
+        expect(render.stderr).toBe('');
+        expect(JSON.parse(render.stdout).journey.id).toBe('j');
+        const diff = await journey(['diff', path.join(dir, 'noext'), path.join(dir, 'notes.txt'), '--format', 'json']);
+        expect(diff.stderr).toBe('');
+        expect(JSON.parse(diff.stdout).summary.changed).toBeGreaterThan(0);
     });
 });
 

@@ -9,7 +9,7 @@ import { importTarget } from '../language/imports.js';
 import { syntaxProblems, type SyntaxProblem } from '../language/lsp/format-text.js';
 import { mapModelOfDocument } from '../model/from-document.js';
 import type { MapModel } from '../model/types.js';
-import { withoutBom } from './workspace.js';
+import { servesEveryFile, withoutBom } from './workspace.js';
 
 export type SideResult =
     | { ok: true; model: MapModel | undefined }
@@ -24,7 +24,8 @@ export type ReadSide = (file: string) => Promise<string | undefined>;
  * compares maps that lint may still complain about (unresolved names are compared as written).
  */
 export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSide): Promise<Map<string, SideResult>> {
-    const { shared } = createJourneyServices(EmptyFileSystem);
+    const { shared, Journey } = createJourneyServices(EmptyFileSystem);
+    servesEveryFile(shared, Journey);
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const add = (file: string, text: string): LangiumDocument<Model> => {

@@ -40,11 +40,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
         io.stderr(`journey: unknown command '${name}'.\n\n${usage()}`);
         return ExitCode.UsageOrIo;
     }
-    if (args.includes('--help') || args.includes('-h')) {
+    // After `--` everything is a path (`journey lint -- --help` lints a file named --help).
+    const end = args.indexOf('--');
+    const options = end < 0 ? args : args.slice(0, end);
+    if (options.includes('--help') || options.includes('-h')) {
         io.stdout(command.help);
         return ExitCode.Ok;
     }
-    if (args.includes('--version')) {
+    if (options.includes('--version')) {
         io.stdout(`${version}\n`);
         return ExitCode.Ok;
     }

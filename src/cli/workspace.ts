@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices as LangiumSharedServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
 import type { Model } from '../language/generated/ast.js';
@@ -104,6 +104,7 @@ function readJourneyFile(file: string): { text: string } | { error: string } {
 export async function loadWorkspace(paths: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const files = collectJourneyFiles(paths);
     const { shared, Journey } = createJourneyServices(NodeFileSystem);
+    servesEveryFile(shared, Journey);
     Journey.journey.LintConfig.explicitConfigFile = options.configFile ? path.resolve(options.configFile) : undefined;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -152,6 +153,16 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
         listener?.dispose();
     }
     return { services: Journey, documents };
+}
+
+/**
+ * Langium picks a language by file extension and throws for any other, but a file named on the
+ * command line is a map whatever its name (`journey lint notes.txt`). The CLI knows one language,
+ * so every document gets its services.
+ */
+export function servesEveryFile(shared: LangiumSharedServices, Journey: JourneyServices): void {
+    shared.ServiceRegistry.getServices = () => Journey;
+    shared.ServiceRegistry.hasServices = () => true;
 }
 
 /** A path as users like to read it: relative to the working folder when inside it. */

@@ -129,6 +129,17 @@ describe('a map named on the command line whatever its extension', () => {
         expect(diff.stderr).toBe('');
         expect(JSON.parse(diff.stdout).summary.changed).toBeGreaterThan(0);
     });
+
+    it('an import of a file with another extension is import-not-found, as in the editor', async () => {
+        const dir = tempFolder({ 'people.txt': 'persona ana "Ana"\n', 'm.journey': cleanMap.replace('persona ana "Ana"\n', 'import "people.txt"\n') });
+        const lint = await journey(['lint', '--format', 'json', path.join(dir, 'm.journey')]);
+        expect(lint.stderr).toBe('');
+        const rules = (JSON.parse(lint.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; line: number }> }> }).files[0].diagnostics;
+        expect(rules).toContainEqual(expect.objectContaining({ rule: 'import-not-found', line: 1 }));
+        const diff = await journey(['diff', path.join(dir, 'm.journey'), path.join(dir, 'm.journey')]);
+        expect(diff.code).toBe(0);
+        expect(diff.stderr).toBe('');
+    });
 });
 
 describe('a broken journey.config.json', () => {

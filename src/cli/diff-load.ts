@@ -9,7 +9,7 @@ import { importTarget } from '../language/imports.js';
 import { syntaxProblems, type SyntaxProblem } from '../language/lsp/format-text.js';
 import { mapModelOfDocument } from '../model/from-document.js';
 import type { MapModel } from '../model/types.js';
-import { servesEveryFile, withoutBom } from './workspace.js';
+import { servesNamedFiles, withoutBom } from './workspace.js';
 
 export type SideResult =
     | { ok: true; model: MapModel | undefined }
@@ -25,7 +25,7 @@ export type ReadSide = (file: string) => Promise<string | undefined>;
  */
 export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSide): Promise<Map<string, SideResult>> {
     const { shared, Journey } = createJourneyServices(EmptyFileSystem);
-    servesEveryFile(shared, Journey);
+    servesNamedFiles(shared, Journey, files.keys());
     const documents = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const add = (file: string, text: string): LangiumDocument<Model> => {
@@ -41,7 +41,7 @@ export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSi
         for (const imp of document.parseResult.value.imports ?? []) {
             if (!imp.path) continue;
             const target = importTarget(document.uri, imp.path);
-            if (target.scheme !== 'file' || documents.hasDocument(target)) continue;
+            if (target.scheme !== 'file' || documents.hasDocument(target) || !shared.ServiceRegistry.hasServices(target)) continue;
             const text = await read(target.fsPath);
             if (text !== undefined) queue.push(add(target.fsPath, text));
         }

@@ -104,7 +104,7 @@ function readJourneyFile(file: string): { text: string } | { error: string } {
 export async function loadWorkspace(paths: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const files = collectJourneyFiles(paths);
     const { shared, Journey } = createJourneyServices(NodeFileSystem);
-    servesEveryFile(shared, Journey);
+    servesNamedFiles(shared, Journey, files);
     Journey.journey.LintConfig.explicitConfigFile = options.configFile ? path.resolve(options.configFile) : undefined;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -132,7 +132,7 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
         for (const imp of document.parseResult.value.imports ?? []) {
             if (!imp.path) continue;
             const target = importTarget(document.uri, imp.path);
-            if (target.scheme !== 'file' || langiumDocuments.hasDocument(target)) continue;
+            if (target.scheme !== 'file' || langiumDocuments.hasDocument(target) || !shared.ServiceRegistry.hasServices(target)) continue;
             const loaded = load(target.fsPath);
             if (!('error' in loaded)) queue.push(loaded);
         }
@@ -157,12 +157,24 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
 
 /**
  * Langium picks a language by file extension and throws for any other, but a file named on the
- * command line is a map whatever its name (`journey lint notes.txt`). The CLI knows one language,
- * so every document gets its services.
+ * command line is a map whatever its name (`journey lint notes.txt`). Those files get the
+ * language's services too; an import of a file with another extension stays `import-not-found`,
+ * as in the editor.
  */
-export function servesEveryFile(shared: LangiumSharedServices, Journey: JourneyServices): void {
-    shared.ServiceRegistry.getServices = () => Journey;
-    shared.ServiceRegistry.hasServices = () => true;
+export function servesNamedFiles(shared: LangiumSharedServices, Journey: JourneyServices, files: Iterable<string>): void {
+    const named = new Set([...files].map(file => URI.file(file).toString()));
+    const registry = shared.ServiceRegistry;
+    const byExtension = registry.getServices.bind(registry);
+    registry.getServices = uri => (named.has(uri.toString()) ? Journey : byExtension(uri));
+    registry.hasServices = uri => {
+        if (named.has(uri.toString())) return true;
+        try {
+            byExtension(uri);
+            return true;
+        } catch {
+            return false;
+        }
+    };
 }
 
 /** A path as users like to read it: relative to the working folder when inside it. */

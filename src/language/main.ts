@@ -4,6 +4,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { watchLintConfig } from './server-config.js';
 import { registerPreviewProtocol } from './preview-protocol-handler.js';
+import { acceptResponseErrorsOfEveryRelease } from './lsp/response-errors.js';
+
+acceptResponseErrorsOfEveryRelease();
 
 // The server speaks LSP over whatever transport the command line names (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureBuilt } from './build-support.js';
+import { makeFifo } from './robustness-support.js';
 import { cleanMap, errorMap, journey, tempFolder } from './cli-lint-support.js';
 
 const BOM = '\uFEFF';
@@ -211,6 +212,27 @@ describe('the built CLI', () => {
             fs.closeSync(folder);
         }
     });
+
+    it('never blocks on a named pipe or a device: diff, import and --config refuse them (exit 2), an import of one is not read', () => {
+        const dir = tempFolder({
+            'm.journey': 'import "pipe.journey"\nimport "zero.journey"\njourney j "J" { }\n',
+            'ok.journey': cleanMap,
+        });
+        makeFifo(path.join(dir, 'pipe.journey'));
+        makeFifo(path.join(dir, 'pipe.mmd'));
+        makeFifo(path.join(dir, 'pipe.json'));
+        fs.symlinkSync('/dev/zero', path.join(dir, 'zero.journey'));
+        const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        const diffImports = run(['diff', 'm.journey', 'm.journey']);
+        expect(diffImports.signal).toBeNull();
+        expect(diffImports.status).toBe(0);
+        for (const args of [['diff', 'pipe.journey', 'ok.journey'], ['diff', 'ok.journey', 'zero.journey'], ['import', 'pipe.mmd'], ['lint', '--config', 'pipe.json', 'ok.journey']]) {
+            const result = run(args);
+            expect(result.signal, args.join(' ')).toBeNull();
+            expect(result.status, args.join(' ')).toBe(2);
+            expect(result.stderr, args.join(' ')).toMatch(/pipe|zero/);
+        }
+    }, 60_000);
 
     it('concurrent fmt --write runs on one folder leave every file formatted and no temporary file behind', async () => {
         const messy = cleanMap.replace(/\n {6}/g, '\n ');

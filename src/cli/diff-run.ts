@@ -38,8 +38,10 @@ export interface DiffRun {
     failures: SyntaxFailure[];
 }
 
+/** Regular files only: reading a named pipe blocks forever and a device such as /dev/zero never ends. */
 const readDisk: ReadSide = async file => {
     try {
+        if (!(await fs.promises.stat(file)).isFile()) return undefined;
         return await fs.promises.readFile(file, 'utf8');
     } catch {
         return undefined;
@@ -54,6 +56,7 @@ function readFileOrFail(file: string): string {
         throw new UsageError(`journey diff: no such file: ${file}`);
     }
     if (stat.isDirectory()) throw new UsageError(`journey diff: ${file} is a folder; compare two files, or use --git REV [paths...].`);
+    if (!stat.isFile()) throw new UsageError(`journey diff: ${file} is not a regular file (a pipe or a device); compare two files.`);
     try {
         return fs.readFileSync(file, 'utf8');
     } catch (err) {

@@ -36,8 +36,11 @@ nothing written); 2 usage or I/O problem.
         const input = positionals[0];
         let source: string;
         try {
+            // A named pipe or a device would block or never end: regular files only.
+            if (!fs.statSync(input).isFile()) throw new UsageError(`journey import: cannot read ${input}: not a regular file`);
             source = fs.readFileSync(input, 'utf8');
         } catch (err) {
+            if (err instanceof UsageError) throw err;
             throw new UsageError(`journey import: cannot read ${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
         }
         const name = displayPath(path.resolve(input));

@@ -60,6 +60,8 @@ export function checkRuleRecord(rules: unknown, file: string): Partial<Record<Li
 export function readLintConfigFile(file: string): LintConfigFile {
     let text: string;
     try {
+        // A named pipe or a device would block or never end.
+        if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
         // Without the byte order mark some editors save JSON with, which JSON.parse refuses.
         text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (err) {

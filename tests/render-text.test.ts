@@ -97,15 +97,16 @@ describe('escaping', () => {
     });
 });
 
-describe('plainEm (the renderer\'s fast path for plain ASCII)', () => {
+describe('plainEm (the renderer\'s fast path for plain ASCII and Latin text)', () => {
     test('measures like textWidth, per em', () => {
-        for (const text of ['Does thing 5', 'CSAT: 3.5', 'x', 'Impact: high, effort: low (v2)']) {
+        for (const text of ['Does thing 5', 'CSAT: 3.5', 'x', 'Impact: high, effort: low (v2)', 'Impact: high \u00B7 Effort: low', 'Caf\u00E9 cr\u00E8me, \u0141\u00F3d\u017A', '\u00BFQu\u00E9?']) {
             expect(plainEm(text) * 12).toBe(textWidth(text, 12));
         }
     });
 
     test('refuses text that needs escaping, clusters or trimming', () => {
-        for (const text of ['', 'a & b', '<b>', 'say "hi"', "it's", ' lead', 'trail ', 'tab\there', 'caf\u00E9', '\u05E9', '\uD83D\uDE00']) {
+        const refused = ['', 'a & b', '<b>', 'say "hi"', "it's", ' lead', 'trail ', 'tab\there', 'no\u00A0break', 'e\u0301', '\u0300', 'del\u007F', '\u0085', '\u05E9', '\u4E2D', '\u2026', '\uD83D\uDE00'];
+        for (const text of refused) {
             expect(plainEm(text)).toBe(-1);
         }
     });

@@ -8,6 +8,9 @@
 /** Cut text ends with an ellipsis. */
 const ELLIPSIS = '\u2026';
 
+/** Width in em of a character outside ASCII that is not wide, an emoji or a tab (see `clusterEm`). */
+const LATIN_EM = 0.66;
+
 /** Width in em of each printable ASCII character (index = code - 32). Generous, to fit wide fonts. */
 const ASCII_EM: number[] = (() => {
     const table: number[] = [];
@@ -61,7 +64,7 @@ function clusterEm(first: number, text: string): number {
     if (isWide(first)) return 1;
     if (isEmoji(first) || isRegionalIndicator(first) || text.includes('\uFE0F')) return 1.2;
     if (first === 0x09) return 1.28;
-    return 0.66;
+    return LATIN_EM;
 }
 
 /** Splits text into clusters (never inside a surrogate pair, emoji sequence or before a combining mark). */
@@ -95,7 +98,7 @@ export function textWidth(text: string, fontSize: number): number {
         // Latin text: no clusters to join, measured character by character.
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
-            em += code >= 32 && code < 127 ? ASCII_EM[code - 32] : 0.66;
+            em += code >= 32 && code < 127 ? ASCII_EM[code - 32] : LATIN_EM;
         }
     } else {
         for (const c of clusters(text)) em += c.em;
@@ -104,10 +107,11 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
- * The width in em of text made only of printable ASCII with nothing to escape in XML (no & < > " ')
- * and no space at either end; -1 for any other text. The common case of a map's text: such text
- * needs no escaping, no clusters and no right-to-left handling, and fits on a line when
- * `em * fontSize <= maxWidth` (the same sum, in the same order, as `textWidth`).
+ * The width in em of text made only of printable ASCII and Latin letters and signs (U+00A1 to
+ * U+02FF, such as the `·` of a card's meta line or the `é` of a French map) with nothing to
+ * escape in XML (no & < > " ') and no space at either end; -1 for any other text. The common case
+ * of a map's text: such text needs no escaping, no clusters and no right-to-left handling, and
+ * fits on a line when `em * fontSize <= maxWidth` (the same sum, in the same order, as `textWidth`).
  */
 export function plainEm(text: string): number {
     const last = text.length - 1;
@@ -115,7 +119,12 @@ export function plainEm(text: string): number {
     let em = 0;
     for (let i = 0; i <= last; i++) {
         const code = text.charCodeAt(i);
-        if (code < 32 || code > 126 || code === 38 || code === 60 || code === 62 || code === 34 || code === 39) return -1;
+        if (code > 126) {
+            if (code < 0xa1 || code > 0x2ff) return -1;
+            em += LATIN_EM;
+            continue;
+        }
+        if (code < 32 || code === 38 || code === 60 || code === 62 || code === 34 || code === 39) return -1;
         em += ASCII_EM[code - 32];
     }
     return em;

@@ -234,6 +234,15 @@ describe('the built CLI', () => {
         }
     }, 60_000);
 
+    it('names a file such as ..x.journey relative to the working folder, as GitHub needs for annotations', () => {
+        const dir = tempFolder({ '..x.journey': errorMap });
+        const run = (format: string) => spawnSync(process.execPath, [bin, 'lint', '--format', format, '..x.journey'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        expect(run('github').stdout).toMatch(/^::error file=\.\.x\.journey,line=2,col=7,/);
+        expect(JSON.parse(run('json').stdout).files[0].path).toBe('..x.journey');
+        const sarif = JSON.parse(run('sarif').stdout);
+        expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: '..x.journey', uriBaseId: '%SRCROOT%' });
+    });
+
     it('concurrent fmt --write runs on one folder leave every file formatted and no temporary file behind', async () => {
         const messy = cleanMap.replace(/\n {6}/g, '\n ');
         const files: Record<string, string> = {};

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintReport } from './lint-report.js';
 import type { CliDiagnostic } from './diagnostics.js';
+import { leavesFolder } from './workspace.js';
 import { errorCodes, lintRuleDefaults, lintRules, ruleDescriptions, type DiagnosticCode } from '../language/validation/rules.js';
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
@@ -91,7 +92,7 @@ function ruleDescriptor(code: string): SarifRule {
 function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
     const absolute = path.resolve(cwd, file);
     const relative = path.relative(cwd, absolute);
-    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    if (relative && !leavesFolder(relative)) {
         return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
     }
     return { uri: pathToFileURL(absolute).href };

@@ -180,5 +180,10 @@ export function servesNamedFiles(shared: LangiumSharedServices, Journey: Journey
 /** A path as users like to read it: relative to the working folder when inside it. */
 export function displayPath(file: string): string {
     const relative = path.relative(process.cwd(), file);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    return relative && !leavesFolder(relative) ? relative : file;
+}
+
+/** True when a relative path climbs out of its folder (`..`, `../x`), not for a name such as `..x.journey`. */
+export function leavesFolder(relative: string): boolean {
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }

@@ -23,6 +23,12 @@ function expectWellFormedReply(reply: RawMessage): void {
     }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const itemsOf = (reply: RawMessage): Array<Record<string, any>> => {
+    const result = reply.result as { items?: unknown[] } | unknown[] | null;
+    return (Array.isArray(result) ? result : result?.items ?? []) as Array<Record<string, any>>;
+};
+
 describe('a bare client (no capabilities beyond the defaults, no workspace)', () => {
     let server: RawSession;
 
@@ -46,6 +52,48 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         }
     });
 
+    it('gets no snippets in completion, since it never declared snippetSupport', async () => {
+        // At the start of a new stage, where the stage snippet is offered to clients that take snippets.
+        const uri = 'untitled:Untitled-snippets';
+        server.open(uri, 'journey j "J" {\n  \n}\n');
+        const reply = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } });
+        const items = itemsOf(reply);
+        expect(items.map(item => item.label)).toContain('stage');
+        expect(items.filter(item => item.insertTextFormat === 2)).toEqual([]);
+    });
+
+    it('gets plain text, not Markdown, in hovers and completion documentation', async () => {
+        const hover = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+        const contents = (hover.result as { contents: { kind: string; value: string } }).contents;
+        expect(contents.kind).toBe('plaintext');
+        expect(contents.value).toContain('persona dana: Dana, operations manager');
+        expect(contents.value).not.toMatch(/\*\*|`/);
+        const completion = await server.request('textDocument/completion', { textDocument: { uri: mapUri }, position: { line: 10, character: 6 } });
+        const documented = itemsOf(completion).filter(item => item.documentation !== undefined);
+        expect(documented.length).toBeGreaterThan(0);
+        for (const item of documented) expect(typeof item.documentation === 'string' || item.documentation.kind === 'plaintext').toBe(true);
+    });
+
+    it('gets Locations, not LocationLinks, from go to definition, since it never declared linkSupport', async () => {
+        const reply = await server.request('textDocument/definition', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+        expect(reply.result).toEqual([{
+            uri: fileUri(path.join(examples, 'people.journey')),
+            range: { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } },
+        }]);
+    });
+
+    it('gets a flat SymbolInformation list, since it never declared hierarchicalDocumentSymbolSupport', async () => {
+        const reply = await server.request('textDocument/documentSymbol', { textDocument: { uri: mapUri } });
+        const symbols = reply.result as Array<Record<string, any>>;
+        for (const symbol of symbols) {
+            expect(symbol.children).toBeUndefined();
+            expect(symbol.location.uri).toBe(mapUri);
+        }
+        const missed = symbols.find(symbol => symbol.name === 'missed');
+        expect(missed).toMatchObject({ kind: 24, containerName: 'need', location: { range: { start: { line: 9, character: 4 } } } });
+        expect(symbols.find(symbol => symbol.name === 'need')).toMatchObject({ containerName: 'phone-switch' });
+    });
+
     it('gets RequestCancelled as an error (or a real answer) when it cancels a request', async () => {
         const uri = fileUri(path.join(examples, 'cancelled.journey'));
         // A large map, so the hover is still waiting for the build when the cancellation arrives.
@@ -56,5 +104,42 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         const reply = await server.response('cancel-me');
         expectWellFormedReply(reply);
         if ('error' in reply) expect(reply.error!.code).toBe(-32800);
+    });
+});
+
+describe('a client that declares snippets, Markdown, links and symbol trees', () => {
+    let server: RawSession;
+
+    beforeAll(async () => {
+        ensureBuilt('out/language-server.cjs');
+        server = startRawServer();
+        await initializeBare(server, {
+            textDocument: {
+                completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+                hover: { contentFormat: ['markdown', 'plaintext'] },
+                definition: { linkSupport: true },
+                documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+            },
+        });
+        server.open(mapUri, mapText);
+        await server.diagnostics(mapUri);
+    }, 120_000);
+
+    afterAll(() => {
+        if (server.process.exitCode === null) server.process.kill();
+    });
+
+    it('gets them all', async () => {
+        const uri = 'untitled:Untitled-rich';
+        server.open(uri, 'journey j "J" {\n  \n}\n');
+        const completion = await server.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } });
+        expect(itemsOf(completion).some(item => item.insertTextFormat === 2 && item.filterText === 'stage')).toBe(true);
+        expect(itemsOf(completion).find(item => item.label === 'stage')!.documentation.kind).toBe('markdown');
+        const hover = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+        expect((hover.result as { contents: { kind: string; value: string } }).contents).toMatchObject({ kind: 'markdown', value: expect.stringContaining('**persona** `dana`') });
+        const definition = await server.request('textDocument/definition', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+        expect((definition.result as Array<Record<string, unknown>>)[0]).toMatchObject({ targetUri: fileUri(path.join(examples, 'people.journey')) });
+        const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: mapUri } });
+        expect((symbols.result as Array<Record<string, any>>)[0]).toMatchObject({ name: 'phone-switch', children: expect.any(Array) });
     });
 });

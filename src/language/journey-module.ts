@@ -24,6 +24,7 @@ import { JourneyRenameProvider } from './lsp/rename.js';
 import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { ClientSupport } from './lsp/client-support.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -33,6 +34,8 @@ export interface JourneyAddedServices {
     journey: {
         LintConfig: LintConfigProvider;
         Validator: JourneyValidator;
+        /** What the LSP client said it understands (snippets, Markdown, links, symbol trees). */
+        ClientSupport: ClientSupport;
     };
 }
 
@@ -42,6 +45,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     journey: {
         LintConfig: services => new LintConfigProvider(services.shared),
         Validator: () => new JourneyValidator(),
+        ClientSupport: services => new ClientSupport(services.shared),
     },
     parser: {
         ParserConfig: () => ({ maxLookahead: 3 }),
@@ -71,7 +75,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         DefinitionProvider: services => new JourneyDefinitionProvider(services),
         ReferencesProvider: services => new JourneyReferencesProvider(services),
         RenameProvider: services => new JourneyRenameProvider(services),
-        DocumentSymbolProvider: () => new JourneyDocumentSymbolProvider(),
+        DocumentSymbolProvider: services => new JourneyDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JourneyFoldingRangeProvider(services),
         SemanticTokenProvider: services => new JourneySemanticTokenProvider(services),
     },

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, UriUtils, type AstNodeDescription, type Stream, t
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -11,6 +11,7 @@ import { keywordDocumentation } from './grammar-docs.js';
 import { lexWindow, parseWindow } from './completion-window.js';
 import { isBuiltinUri } from '../builtins.js';
 import { EMOTION_WORDS, describeDeclaration, isBuiltin, signedScore } from './describe.js';
+import { plainText, type ClientSupport } from './client-support.js';
 
 /** Snippets offered where a new stage or a new step may start, with the usual lanes. */
 const STAGE_SNIPPET = [
@@ -41,10 +42,27 @@ const STEP_SNIPPET = [
  */
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
     private readonly documents: LangiumDocuments;
+    private readonly client: ClientSupport;
 
     constructor(services: JourneyServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.client = services.journey.ClientSupport;
+    }
+
+    /** Only what the client can take: no snippets without snippet support, plain text without Markdown. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params, cancelToken);
+        if (!list) return list;
+        if (!this.client.snippets) list.items = list.items.filter(item => item.insertTextFormat !== InsertTextFormat.Snippet);
+        if (!this.client.completionMarkdown) {
+            for (const item of list.items) {
+                if (typeof item.documentation === 'object' && item.documentation.kind === 'markdown') {
+                    item.documentation = { kind: 'plaintext', value: plainText(item.documentation.value) };
+                }
+            }
+        }
+        return list;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

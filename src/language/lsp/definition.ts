@@ -1,10 +1,11 @@
-import type { LangiumDocuments, LeafCstNode, MaybePromise } from 'langium';
+import type { LangiumDocument, LangiumDocuments, LeafCstNode, MaybePromise } from 'langium';
 import { DefaultDefinitionProvider, type GoToLink } from 'langium/lsp';
-import type { DefinitionParams, LocationLink } from 'vscode-languageserver';
+import type { CancellationToken, DefinitionParams, Location, LocationLink } from 'vscode-languageserver';
 import { isBuiltinUri } from '../builtins.js';
 import { isImport } from '../generated/ast.js';
 import { resolveImport } from '../imports.js';
 import type { JourneyServices } from '../journey-module.js';
+import type { ClientSupport } from './client-support.js';
 
 /**
  * Go to definition. From a reference, its declaration; from an import's path, the imported
@@ -13,10 +14,21 @@ import type { JourneyServices } from '../journey-module.js';
  */
 export class JourneyDefinitionProvider extends DefaultDefinitionProvider {
     private readonly documents: LangiumDocuments;
+    private readonly client: ClientSupport;
 
     constructor(services: JourneyServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.client = services.journey.ClientSupport;
+    }
+
+    /** `LocationLink`s for a client that declared `linkSupport`; plain `Location`s (at the declaration's id) for the others. */
+    override async getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken): Promise<LocationLink[] | undefined> {
+        const links = await super.getDefinition(document, params, cancelToken);
+        if (!links || this.client.definitionLinks) return links;
+        const locations: Location[] = links.map(link => ({ uri: link.targetUri, range: link.targetSelectionRange }));
+        // Langium's interface names only LocationLink[]; LSP allows Location[] and the handler passes it on as is.
+        return locations as unknown as LocationLink[];
     }
 
     protected override collectLocationLinks(source: LeafCstNode, params: DefinitionParams): MaybePromise<LocationLink[] | undefined> {

@@ -9,6 +9,7 @@ import { referenceKindName } from '../validation/messages.js';
 import { describeDeclaration, describeEmotion } from './describe.js';
 import { keywordDocumentation } from './grammar-docs.js';
 import { referenceAt, tokenAt } from './cst-lookup.js';
+import { markup, type ClientSupport } from './client-support.js';
 
 /**
  * Hover: on a reference, the declaration it names; on a declaration's id, the declaration; on an
@@ -17,9 +18,11 @@ import { referenceAt, tokenAt } from './cst-lookup.js';
  */
 export class JourneyHoverProvider implements HoverProvider {
     private readonly documents: LangiumDocuments;
+    private readonly client: ClientSupport;
 
     constructor(services: JourneyServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.client = services.journey.ClientSupport;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
@@ -29,7 +32,7 @@ export class JourneyHoverProvider implements HoverProvider {
         const leaf = tokenAt(root, offset);
         if (!leaf) return undefined;
         const markdown = this.markdownFor(leaf);
-        return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
+        return markdown ? { contents: markup(markdown, this.client.hoverMarkdown), range: leaf.range } : undefined;
     }
 
     private describeImport(node: Import): string {

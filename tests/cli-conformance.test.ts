@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { ensureBuilt } from './build-support.js';
 import { makeFifo } from './robustness-support.js';
 import { cleanMap, errorMap, journey, tempFolder } from './cli-lint-support.js';
@@ -241,6 +241,20 @@ describe('the built CLI', () => {
         expect(JSON.parse(run('json').stdout).files[0].path).toBe('..x.journey');
         const sarif = JSON.parse(run('sarif').stdout);
         expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: '..x.journey', uriBaseId: '%SRCROOT%' });
+    });
+
+    it('diff --git takes a map named ..x.journey at the top of the repository (and its imports) as inside it', () => {
+        const dir = tempFolder({ '..x.journey': 'import "..people.journey"\n' + cleanMap.replace('persona ana "Ana"\n', ''), '..people.journey': 'persona ana "Ana"\n' });
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-q', '-m', 'maps');
+        fs.writeFileSync(path.join(dir, '..x.journey'), fs.readFileSync(path.join(dir, '..x.journey'), 'utf8').replace('emotion 1', 'emotion -1'));
+        const run = spawnSync(process.execPath, [bin, 'diff', '--git', 'HEAD', '..x.journey', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const changes = JSON.parse(run.stdout).changes as Array<{ element: string; persona: string; before: number; after: number }>;
+        expect(changes).toEqual([expect.objectContaining({ element: 'emotion', persona: 'ana', before: 1, after: -1 })]);
     });
 
     it('concurrent fmt --write runs on one folder leave every file formatted and no temporary file behind', async () => {

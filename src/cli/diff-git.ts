@@ -7,6 +7,7 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { leavesFolder } from './workspace.js';
 
 export interface GitRepo {
     /** Absolute path of the top of the work tree. */
@@ -124,7 +125,7 @@ export class RevisionReader {
 export function toRepoPath(repo: GitRepo, absolute: string): string {
     const real = realpathOrSelf(absolute);
     const relative = path.relative(repo.root, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (leavesFolder(relative)) {
         throw new UsageError(`journey diff --git: ${absolute} is outside the repository ${repo.root}.`);
     }
     return relative.split(path.sep).join('/');

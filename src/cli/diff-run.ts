@@ -13,7 +13,7 @@ import {
     journeyFilesAtRevision, journeyFilesInWorkTree, openRepo, RevisionReader, toRepoPath, type GitRepo,
 } from './diff-git.js';
 import { UsageError } from './exit-codes.js';
-import { displayPath } from './workspace.js';
+import { displayPath, leavesFolder } from './workspace.js';
 
 export interface FileDiff {
     /** The file as the user names it (its new path; its old one when removed). */
@@ -111,7 +111,7 @@ async function diffRevision(
     }
     const readOld: ReadSide = async file => {
         const relative = path.relative(repo.root, file);
-        if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+        if (leavesFolder(relative)) return undefined;
         return reader.read(relative.split(path.sep).join('/'));
     };
     const [oldSide, newSide] = await Promise.all([buildSide(oldInputs, readOld), buildSide(newInputs, readDisk)]);

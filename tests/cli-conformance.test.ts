@@ -143,6 +143,16 @@ describe('a map named on the command line whatever its extension', () => {
     });
 });
 
+describe('diff --color', () => {
+    it('names the option, not a format, when its value is unknown', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const file = path.join(dir, 'm.journey');
+        const run = await journey(['diff', file, file, '--color', 'sometimes']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe("journey diff: unknown --color value 'sometimes'; use one of auto, always, never.\n");
+    });
+});
+
 describe('a broken journey.config.json', () => {
     it('is named with the line and column where the JSON breaks', async () => {
         const dir = tempFolder({ 'journey.config.json': '{\n  "rules": {\n    "emotion-cliff": "off",,\n  }\n}\n', 'm.journey': cleanMap });

@@ -27,11 +27,11 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
     }
 }
 
-/** Checks a `--format` value against the formats a command knows. */
-export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[], fallback: F): F {
+/** Checks a `--format` value (or another option's, named by `what`) against the values a command knows. */
+export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[], fallback: F, what = 'format'): F {
     if (value === undefined) return fallback;
     if (!(formats as readonly string[]).includes(value)) {
-        throw new UsageError(`journey ${command}: unknown format '${value}'; use one of ${formats.join(', ')}.`);
+        throw new UsageError(`journey ${command}: unknown ${what} '${value}'; use one of ${formats.join(', ')}.`);
     }
     return value as F;
 }

@@ -47,7 +47,7 @@ side with syntax errors; 2 usage or I/O problem (missing file, not a git reposit
             'exit-code': { type: 'boolean' },
         });
         const format = checkFormat('diff', values.format, formats, 'text');
-        const colour = checkFormat('diff --color', values.color, colours, 'auto');
+        const colour = checkFormat('diff', values.color, colours, 'auto', '--color value');
         let run: DiffRun;
         if (values.git !== undefined) {
             if (values.git === '') throw new UsageError("journey diff: --git needs a revision, e.g. --git main. See 'journey diff --help'.");

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Emotion, Journey, Stage, Step } from '../generated/ast.js';
 import { factHolders } from '../journey-utils.js';
-import { headerRange } from './ranges.js';
+import { headerRange, propertyRangeOnKeywordLine } from './ranges.js';
 import type { JourneyParts } from './journey-parts.js';
 
 /** The personas a journey follows, by name (unresolved names included, so one typo does not hide every emotion). */
@@ -42,7 +42,7 @@ export function checkEmotionRange(emotion: Emotion, accept: ValidationAcceptor):
     // A missing score is a syntax error already.
     if (emotion.score !== undefined && !isValidScore(emotion.score)) {
         accept('error', `Emotion score ${emotion.score} is out of range: use an integer from -2 (very negative) to +2 (very positive).`,
-            { node: emotion, property: 'score', code: 'emotion-range' });
+            { node: emotion, property: 'score', range: propertyRangeOnKeywordLine(emotion, 'score'), code: 'emotion-range' });
     }
 }
 

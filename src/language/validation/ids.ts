@@ -3,7 +3,7 @@ import type { Import, Journey, Model } from '../generated/ast.js';
 import { builtinChannelIds } from '../builtins.js';
 import { importClosure, resolveImport } from '../imports.js';
 import { journeyBarriers, journeyOpportunities, journeySteps } from '../journey-utils.js';
-import { headerRange } from './ranges.js';
+import { headerRange, propertyRangeOnKeywordLine } from './ranges.js';
 import type { JourneyParts } from './journey-parts.js';
 
 type Named = AstNode & { name?: string };
@@ -17,7 +17,7 @@ function reportRepeats(nodes: Named[], kind: string, scope: string, accept: Vali
             const message = `Duplicate ${kind} id '${node.name}': another ${kind} ${scope} already uses it.`;
             // Stages and steps: on the line of their keyword, like every diagnostic about them.
             if (node.$type === 'Stage' || node.$type === 'Step') accept('error', message, { node, range: headerRange(node), code: 'duplicate-id' });
-            else accept('error', message, { node, property: 'name', code: 'duplicate-id' });
+            else accept('error', message, { node, property: 'name', range: propertyRangeOnKeywordLine(node, 'name'), code: 'duplicate-id' });
         }
         seen.add(node.name);
     }
@@ -55,7 +55,7 @@ export function checkDeclarationIds(model: Model, documents: LangiumDocuments, a
             seen.add(decl.name);
             if (message) {
                 duplicates.add(decl);
-                accept('error', message, { node: decl, property: 'name', code: 'duplicate-id' });
+                accept('error', message, { node: decl, property: 'name', range: propertyRangeOnKeywordLine(decl, 'name'), code: 'duplicate-id' });
             }
         }
         checkImportClashes(model, documents, type, seen, accept);

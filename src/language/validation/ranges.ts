@@ -15,6 +15,19 @@ export function headerRange(node: AstNode & { name?: string }): Range | undefine
 }
 
 /**
+ * The range of a node's property (an id, a score), reaching back to the start of the node when the
+ * property sits on a later line: a diagnostic about a fact or declaration written over several
+ * lines then starts on the line of its keyword, where a suppression comment above it applies.
+ */
+export function propertyRangeOnKeywordLine(node: AstNode, property: string): Range | undefined {
+    const cst = node.$cstNode;
+    const target = cst && firstNodeForProperty(cst, property);
+    if (!target) return undefined;
+    const start = cst.range.start;
+    return target.range.start.line === start.line ? target.range : { start, end: target.range.end };
+}
+
+/**
  * The first CST node (in document order) that the node's own rule assigns to `property`: what
  * Langium's `GrammarUtils.findNodeForProperty` returns, without collecting every match and with
  * plain `$type` tests instead of the reflection (this runs for each finding on a step or stage).

@@ -1,6 +1,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Model } from '../generated/ast.js';
 import type { UsedDeclarations } from './used-declarations.js';
+import { propertyRangeOnKeywordLine } from './ranges.js';
 
 /**
  * A persona, channel or team that no reference in any loaded document names: a library's
@@ -12,7 +13,7 @@ export function checkUnusedDeclarations(model: Model, usedDeclarations: UsedDecl
         if (!decl.name || duplicates.has(decl)) continue;
         if (!usedDeclarations.isUsed(decl)) {
             accept('info', `The ${decl.$type.toLowerCase()} '${decl.name}' is declared but never used.`,
-                { node: decl, property: 'name', code: 'unused-declaration' });
+                { node: decl, property: 'name', range: propertyRangeOnKeywordLine(decl, 'name'), code: 'unused-declaration' });
         }
     }
 }

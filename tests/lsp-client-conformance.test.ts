@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureBuilt } from './build-support.js';
 import { fileUri } from './server-support.js';
+import { tempFolder } from './cli-lint-support.js';
 import { initializeBare, startRawServer, type RawMessage, type RawSession } from './lsp-raw-client.js';
 
 const examples = path.resolve('examples');
@@ -92,6 +93,35 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         const missed = symbols.find(symbol => symbol.name === 'missed');
         expect(missed).toMatchObject({ kind: 24, containerName: 'need', location: { range: { start: { line: 9, character: 4 } } } });
         expect(symbols.find(symbol => symbol.name === 'need')).toMatchObject({ containerName: 'phone-switch' });
+    });
+
+    it('gets rename edits at the right columns in an imported file saved with a byte order mark', async () => {
+        const dir = tempFolder({
+            'people.journey': '\uFEFFpersona dana "Dana"\n',
+            'map.journey': 'import "people.journey"\njourney j "J" {\n  for dana\n  stage a "A" { touchpoint web emotion 0 }\n}\n',
+        });
+        const uri = fileUri(path.join(dir, 'map.journey'));
+        server.open(uri, fs.readFileSync(path.join(dir, 'map.journey'), 'utf8'));
+        await server.diagnostics(uri);
+        const reply = await server.request('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 7 }, newName: 'dora' });
+        // Editors hide the BOM: `dana` is at columns 8 to 12 of the first line as they show it.
+        expect((reply.result as { changes: Record<string, unknown> }).changes[fileUri(path.join(dir, 'people.journey'))]).toEqual([
+            { range: { start: { line: 0, character: 8 }, end: { line: 0, character: 12 } }, newText: 'dora' },
+        ]);
+    });
+
+    it('gets quick fixes that keep the line endings of a CRLF file', async () => {
+        const uri = 'untitled:Untitled-crlf';
+        server.open(uri, 'persona dana "Dana"\r\n\r\njourney j "J" {\r\n  for dana, ghost\r\n  stage a "A" {\r\n    touchpoint web\r\n  }\r\n}\r\n');
+        const { diagnostics } = await server.diagnostics(uri, p => p.diagnostics.length > 0);
+        const reply = await server.request('textDocument/codeAction', {
+            textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+        });
+        const actions = reply.result as Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
+        expect(actions.map(a => a.title)).toEqual(expect.arrayContaining(["Declare persona 'ghost'", "Add an emotion for 'dana'"]));
+        for (const action of actions) {
+            for (const edit of action.edit.changes[uri]) expect(edit.newText.replace(/\r\n/g, '')).not.toContain('\n');
+        }
     });
 
     it('gets RequestCancelled as an error (or a real answer) when it cancels a request', async () => {

@@ -1,16 +1,16 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { watchLintConfig } from './server-config.js';
 import { registerPreviewProtocol } from './preview-protocol-handler.js';
 import { acceptResponseErrorsOfEveryRelease } from './lsp/response-errors.js';
+import { BomlessFileSystem } from './lsp/file-system.js';
 
 acceptResponseErrorsOfEveryRelease();
 
 // The server speaks LSP over whatever transport the command line names (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+const { shared, Journey } = createJourneyServices({ connection, ...BomlessFileSystem });
 watchLintConfig(connection, shared, Journey);
 registerPreviewProtocol(connection, shared);
 startLanguageServer(shared);

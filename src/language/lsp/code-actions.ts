@@ -134,6 +134,12 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     }
 
     private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction {
+        // New lines as the file writes them (its first line break says how): a CRLF file gets no lone LF.
+        const text = document.textDocument.getText();
+        const firstBreak = text.indexOf('\n');
+        if (firstBreak > 0 && text.charAt(firstBreak - 1) === '\r') {
+            edits = edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
+        }
         return {
             title,
             kind: CodeActionKind.QuickFix,

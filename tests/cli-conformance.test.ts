@@ -57,7 +57,7 @@ describe('-o never damages the input', () => {
         const dir = tempFolder({ 'm.journey': cleanMap });
         const file = path.join(dir, 'm.journey');
         for (const out of [file, path.join(dir, '.', 'm.journey')]) {
-            const run = await journey(['render', file, '-o', out]);
+            const run = await journey(['render', file, '-o', out, '--format', 'svg']);
             expect(run.code).toBe(2);
             expect(run.stderr).toContain('m.journey');
             expect(fs.readFileSync(file, 'utf8')).toBe(cleanMap);
@@ -94,6 +94,19 @@ describe('-o never damages the input', () => {
 });
 
 describe('option values', () => {
+    it('render -o with an extension that names no format asks for --format instead of writing SVG under that name', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const run = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'm.pdf')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/'\.pdf'.*--format/);
+        expect(fs.existsSync(path.join(dir, 'm.pdf'))).toBe(false);
+        const chosen = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'm.txt'), '--format', 'markdown']);
+        expect(chosen.code).toBe(0);
+        const bare = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'picture')]);
+        expect(bare.code).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'picture'), 'utf8')).toMatch(/^<\?xml|^<svg/);
+    });
+
     it('render --scale below the smallest readable scale says so, not that the map is too large', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });
         const run = await journey(['render', path.join(dir, 'm.journey'), '--scale', '0.1', '-o', path.join(dir, 'm.png')]);

@@ -36,7 +36,7 @@ Options:
                     without a browser), json (the map model, see schema/map-model.schema.json),
                     mermaid (a Mermaid journey diagram) or markdown (a table per stage).
                     Without --format, the extension of -o chooses (.svg .html .png .json
-                    .mmd .md).
+                    .mmd .md; another extension needs --format).
   -o, --output OUT  write to OUT (atomically) instead of standard output; png needs -o
   --hide LANES      lanes not to draw, comma-separated (${LANES.map(l => l.id).join(', ')})
   --personas IDS    draw the emotion curve of these personas only, comma-separated
@@ -61,7 +61,12 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
             throw new UsageError(`journey render: expected one FILE, got ${positionals.length}. See 'journey render --help'.`);
         }
         const file = positionals[0];
-        const inferred = values.output ? byExtension[path.extname(values.output).toLowerCase()] : undefined;
+        const extension = values.output ? path.extname(values.output).toLowerCase() : '';
+        const inferred = byExtension[extension];
+        // `-o map.pdf` must not quietly get SVG: an extension that names no format needs --format.
+        if (values.format === undefined && extension !== '' && !inferred) {
+            throw new UsageError(`journey render: cannot tell the format from '${extension}' in -o ${values.output}; add --format (${formats.join(', ')}).`);
+        }
         const format = checkFormat('render', values.format, formats, inferred ?? 'svg');
         if (format === 'png' && !values.output) throw new UsageError('journey render: --format png needs -o OUT.png.');
         const hiddenLanes = list(values.hide);

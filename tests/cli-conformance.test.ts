@@ -156,6 +156,16 @@ describe('a map named on the command line whatever its extension', () => {
     });
 });
 
+describe('an import without its path', () => {
+    it('is one syntax error at the end of the line, not also an import of "undefined"', async () => {
+        const dir = tempFolder({ 'm.journey': 'import' });
+        const run = await journey(['lint', '--format', 'json', path.join(dir, 'm.journey')]);
+        const diagnostics = (JSON.parse(run.stdout) as { files: Array<{ diagnostics: Array<{ rule: string; message: string; line: number; column: number }> }> }).files[0].diagnostics;
+        expect(diagnostics.map(d => `${d.rule}@${d.line}:${d.column}`)).toEqual(['syntax-error@1:7']);
+        expect(run.stdout).not.toContain('undefined');
+    });
+});
+
 describe('diff --color', () => {
     it('names the option, not a format, when its value is unknown', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

@@ -94,6 +94,15 @@ describe('-o never damages the input', () => {
 });
 
 describe('option values', () => {
+    it('render --personas with an id the map does not have is a usage error, like an unknown lane', async () => {
+        const dir = tempFolder({ 'm.journey': cleanMap });
+        const run = await journey(['render', path.join(dir, 'm.journey'), '--personas', 'ana,bob']);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain("unknown persona 'bob'");
+        expect((await journey(['render', path.join(dir, 'm.journey'), '--personas', 'ana'])).code).toBe(0);
+    });
+
     it('render -o with an extension that names no format asks for --format instead of writing SVG under that name', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });
         const run = await journey(['render', path.join(dir, 'm.journey'), '-o', path.join(dir, 'm.pdf')]);

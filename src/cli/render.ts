@@ -96,6 +96,11 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
             io.stderr(`${displayPath(document.uri.fsPath)}:1:1: the file holds no journey to render [no-journey]\n`);
             return ExitCode.Findings;
         }
+        // As with --hide, a name that matches nothing is a typo to report, not an empty curve to draw.
+        const unknownPersona = list(values.personas).find(id => !model.personas.some(p => p.id === id));
+        if (unknownPersona) {
+            throw new UsageError(`journey render: unknown persona '${unknownPersona}' in --personas; the map's personas are ${model.personas.map(p => p.id).join(', ') || '(none)'}.`);
+        }
         const options = {
             ...(hiddenLanes.length > 0 ? { hiddenLanes } : {}),
             ...(values.personas !== undefined ? { personas: list(values.personas) } : {}),

@@ -173,3 +173,48 @@ describe('a client that declares snippets, Markdown, links and symbol trees', ()
         expect((symbols.result as Array<Record<string, any>>)[0]).toMatchObject({ name: 'phone-switch', children: expect.any(Array) });
     });
 });
+
+describe('documents the editor closes', () => {
+    let server: RawSession;
+
+    beforeAll(async () => {
+        ensureBuilt('out/language-server.cjs');
+        server = startRawServer();
+        await initializeBare(server);
+    }, 120_000);
+
+    afterAll(() => {
+        if (server.process.exitCode === null) server.process.kill();
+    });
+
+    it('forgets an untitled document on close, clears its diagnostics, and keeps serving the others', async () => {
+        const untitled = 'untitled:Untitled-closed';
+        server.open(untitled, 'journey j "J" {\n  for ghost\n}\n');
+        await server.diagnostics(untitled, p => p.diagnostics.length > 0);
+        server.notify('textDocument/didClose', { textDocument: { uri: untitled } });
+        // The next build used to crash the server: no language for a URI without the .journey extension.
+        const next = 'untitled:Untitled-next';
+        server.open(next, 'journey k "K" {\n  for ghost\n}\n');
+        const { diagnostics } = await server.diagnostics(next, p => p.diagnostics.length > 0);
+        expect(diagnostics.map(d => d.code)).toContain('unresolved-reference');
+        await server.diagnostics(untitled, p => p.diagnostics.length === 0);
+        const symbols = await server.request('workspace/symbol', { query: '' });
+        expect((symbols.result as Array<{ name: string }>).map(s => s.name)).not.toContain('j');
+        expect(server.process.exitCode).toBeNull();
+    });
+
+    it('forgets a file that is not on disk on close, and goes back to the disk text of one that is', async () => {
+        const dir = tempFolder({ 'saved.journey': 'team saved "On disk"\n' });
+        const gone = fileUri(path.join(dir, 'never-saved.journey'));
+        server.open(gone, 'team draft "Draft"\n');
+        await server.diagnostics(gone, p => p.diagnostics.length > 0);
+        server.notify('textDocument/didClose', { textDocument: { uri: gone } });
+        await server.diagnostics(gone, p => p.diagnostics.length === 0);
+
+        const saved = fileUri(path.join(dir, 'saved.journey'));
+        server.open(saved, 'team edited "Edited, never saved"\n');
+        await server.diagnostics(saved, p => p.diagnostics.some(d => String(d.message).includes("'edited'")));
+        server.notify('textDocument/didClose', { textDocument: { uri: saved } });
+        await server.diagnostics(saved, p => p.diagnostics.some(d => String(d.message).includes("'saved'")));
+    });
+});

@@ -1,5 +1,5 @@
 import type { LangiumDocument, Module } from 'langium';
-import { inject, type LangiumSharedCoreServices } from 'langium';
+import { inject, type DeepPartial, type LangiumSharedCoreServices } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -25,6 +25,7 @@ import { JourneyDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ClientSupport } from './lsp/client-support.js';
+import { JourneyDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -81,6 +82,13 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
 };
 
+/** Shared services the journey language replaces. */
+export const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        DocumentUpdateHandler: shared => new JourneyDocumentUpdateHandler(shared),
+    },
+};
+
 /**
  * The one composition root: the language server, the CLI and the tests all build their
  * services here. Without an LSP connection (CLI, tests) the configuration is ready at once.
@@ -89,7 +97,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Journey: JourneyServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
     const Journey = inject(createDefaultModule({ shared }), JourneyMapsGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);

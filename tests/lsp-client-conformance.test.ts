@@ -203,6 +203,16 @@ describe('documents the editor closes', () => {
         expect(server.process.exitCode).toBeNull();
     });
 
+    it('ignores a document of another language that a client opens by mistake', async () => {
+        server.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'untitled:Readme', languageId: 'markdown', version: 1, text: '# Readme' } } });
+        const uri = 'untitled:After-markdown';
+        server.open(uri, 'journey k "K" {\n  for ghost\n}\n');
+        await server.diagnostics(uri, p => p.diagnostics.length > 0);
+        const hover = await server.request('textDocument/hover', { textDocument: { uri: 'untitled:Readme' }, position: { line: 0, character: 2 } });
+        expectWellFormedReply(hover);
+        expect(server.process.exitCode).toBeNull();
+    });
+
     it('forgets a file that is not on disk on close, and goes back to the disk text of one that is', async () => {
         const dir = tempFolder({ 'saved.journey': 'team saved "On disk"\n' });
         const gone = fileUri(path.join(dir, 'never-saved.journey'));

@@ -10,7 +10,7 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
  *   .journey extension the next build crashed the server (no language for it any more);
  * - a file closed with its edits discarded kept the discarded text.
  * Now the first kind is removed from the workspace (its diagnostics are cleared) and the
- * second goes back to the text on disk.
+ * second goes back to the text on disk. Documents of other languages are left alone.
  */
 export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly fileSystem: FileSystemProvider;
@@ -22,6 +22,12 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.fileSystem = services.workspace.FileSystemProvider;
         this.documents = services.workspace.LangiumDocuments;
         this.textDocuments = services.workspace.TextDocuments;
+    }
+
+    /** A document of another language (`markdown`, `plaintext`...) is none of this server's business; building it crashed the server. */
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (!this.serviceRegistry.hasServices(URI.parse(change.document.uri))) return;
+        super.didChangeContent(change);
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {

@@ -124,6 +124,13 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         }
     });
 
+    it('gets workspace symbols it can open, with the kinds of the outline', async () => {
+        const reply = await server.request('workspace/symbol', { query: '' });
+        const symbols = reply.result as Array<{ name: string; kind: number; location: { uri: string } }>;
+        expect(symbols.map(s => s.location.uri).filter(uri => !/^(file|untitled):/.test(uri))).toEqual([]);
+        expect(symbols.find(s => s.name === 'phone-switch')).toMatchObject({ kind: 3, location: { uri: mapUri } });
+    });
+
     it('gets RequestCancelled as an error (or a real answer) when it cancels a request', async () => {
         const uri = fileUri(path.join(examples, 'cancelled.journey'));
         // A large map, so the hover is still waiting for the build when the cancellation arrives.

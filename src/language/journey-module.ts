@@ -26,6 +26,7 @@ import { JourneyFoldingRangeProvider } from './lsp/folding.js';
 import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ClientSupport } from './lsp/client-support.js';
 import { JourneyDocumentUpdateHandler } from './lsp/document-update-handler.js';
+import { JourneyWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -86,6 +87,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 export const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         DocumentUpdateHandler: shared => new JourneyDocumentUpdateHandler(shared),
+        WorkspaceSymbolProvider: shared => new JourneyWorkspaceSymbolProvider(shared),
     },
 };
 

@@ -175,6 +175,20 @@ describe('an import without its path', () => {
     });
 });
 
+describe('journey new', () => {
+    it('refuses a name that is only a folder or a dot (it would write a hidden file that lint skips)', async () => {
+        const dir = tempFolder({});
+        for (const name of [`${dir}/`, `${dir}/.`, path.join(dir, '.journey'), path.join(dir, '.hidden')]) {
+            const run = await journey(['new', name]);
+            expect(run.code, name).toBe(2);
+            expect(run.stderr, name).toContain('names no map');
+        }
+        expect(fs.readdirSync(dir)).toEqual([]);
+        expect((await journey(['new', path.join(dir, 'onboarding')])).code).toBe(0);
+        expect(fs.readdirSync(dir)).toEqual(['onboarding.journey']);
+    });
+});
+
 describe('diff --color', () => {
     it('names the option, not a format, when its value is unknown', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

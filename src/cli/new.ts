@@ -35,7 +35,11 @@ Exit codes: 0 written; 2 usage or I/O problem (unknown template, the file exists
         }
         const name = positionals[0];
         const file = name.endsWith('.journey') ? name : `${name}.journey`;
-        const title = path.basename(file, '.journey');
+        const title = path.basename(file).slice(0, -'.journey'.length);
+        // `maps/`, `.` or `.journey` name no map: they would make a hidden file, which lint skips.
+        if (/[\\/]$/.test(name) || title.trim() === '' || title.startsWith('.')) {
+            throw new UsageError(`journey new: '${name}' names no map; give a name such as onboarding or maps/onboarding.`);
+        }
         try {
             // 'wx' fails if the file exists: nothing is ever overwritten, even in a race.
             fs.writeFileSync(file, template.text(title), { flag: 'wx' });

@@ -189,6 +189,18 @@ describe('journey new', () => {
     });
 });
 
+describe('journey without a command', () => {
+    it('is a usage error: the usage goes to stderr, nothing to stdout, exit 2', async () => {
+        const run = await journey([]);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain('Usage: journey <command>');
+        const help = await journey(['--help']);
+        expect(help.code).toBe(0);
+        expect(help.stdout).toContain('Usage: journey <command>');
+    });
+});
+
 describe('diff --color', () => {
     it('names the option, not a format, when its value is unknown', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

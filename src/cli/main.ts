@@ -27,9 +27,14 @@ function usage(): string {
 
 export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
     const [name, ...args] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+        // No command is a usage error: the usage goes to stderr, like every other usage error.
+        io.stderr(usage());
+        return ExitCode.UsageOrIo;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
         io.stdout(usage());
-        return name === undefined ? ExitCode.UsageOrIo : ExitCode.Ok;
+        return ExitCode.Ok;
     }
     if (name === '--version' || name === '-v') {
         io.stdout(`${version}\n`);

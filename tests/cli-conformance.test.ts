@@ -199,6 +199,15 @@ describe('journey without a command', () => {
         expect(help.code).toBe(0);
         expect(help.stdout).toContain('Usage: journey <command>');
     });
+
+    it('journey help CMD prints that command\'s help', async () => {
+        const run = await journey(['help', 'diff']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe((await journey(['diff', '--help'])).stdout);
+        const unknown = await journey(['help', 'paint']);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown command 'paint'");
+    });
 });
 
 describe('diff --color', () => {

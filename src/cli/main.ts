@@ -32,6 +32,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
         io.stderr(usage());
         return ExitCode.UsageOrIo;
     }
+    if (name === 'help' && args.length > 0) {
+        // `journey help lint` is `journey lint --help`.
+        const asked = commands.find(c => c.name === args[0]);
+        if (!asked) {
+            io.stderr(`journey: unknown command '${args[0]}'.\n\n${usage()}`);
+            return ExitCode.UsageOrIo;
+        }
+        io.stdout(asked.help);
+        return ExitCode.Ok;
+    }
     if (name === '--help' || name === '-h' || name === 'help') {
         io.stdout(usage());
         return ExitCode.Ok;

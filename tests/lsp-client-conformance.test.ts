@@ -235,3 +235,45 @@ describe('documents the editor closes', () => {
         await server.diagnostics(saved, p => p.diagnostics.some(d => String(d.message).includes("'saved'")));
     });
 });
+
+describe('the lifecycle: before initialize, after shutdown, exit', () => {
+    beforeAll(() => ensureBuilt('out/language-server.cjs'), 120_000);
+
+    it('answers a request before initialize with ServerNotInitialized instead of hanging, then starts normally', async () => {
+        const server = startRawServer();
+        try {
+            const early = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 0, character: 0 } }, 5_000);
+            expect(early.error?.code).toBe(-32002);
+            server.open(mapUri, mapText); // dropped: a notification before initialize
+            await initializeBare(server);
+            const symbols = await server.request('workspace/symbol', { query: 'phone' });
+            expect(symbols.result).toEqual([]);
+            server.open(mapUri, mapText);
+            await server.diagnostics(mapUri);
+            const shutdown = await server.request('shutdown');
+            expect(shutdown).toMatchObject({ result: null });
+            const late = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+            expect(late.error?.code).toBe(-32600);
+            server.notify('exit');
+            expect(await server.exitCode()).toBe(0);
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+
+    it('exits with 1 on exit without shutdown, and answers unknown methods with MethodNotFound', async () => {
+        const server = startRawServer();
+        try {
+            await initializeBare(server);
+            const unknown = await server.request('journey/noSuchMethod', {});
+            expect(unknown.error?.code).toBe(-32601);
+            server.writeBody('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":'); // malformed JSON
+            const alive = await server.request('workspace/symbol', { query: '' });
+            expect(Array.isArray(alive.result)).toBe(true);
+            server.notify('exit');
+            expect(await server.exitCode()).toBe(1);
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+});

@@ -5,11 +5,14 @@ import { watchLintConfig } from './server-config.js';
 import { registerPreviewProtocol } from './preview-protocol-handler.js';
 import { acceptResponseErrorsOfEveryRelease } from './lsp/response-errors.js';
 import { BomlessFileSystem } from './lsp/file-system.js';
+import { LifecycleGate } from './lsp/lifecycle-gate.js';
 
 acceptResponseErrorsOfEveryRelease();
 
 // The server speaks LSP over whatever transport the command line names (--stdio, --node-ipc, --socket=N).
-const connection = createConnection(ProposedFeatures.all);
+const lifecycle = new LifecycleGate();
+const connection = createConnection(ProposedFeatures.all, lifecycle.options);
+lifecycle.install(connection);
 const { shared, Journey } = createJourneyServices({ connection, ...BomlessFileSystem });
 watchLintConfig(connection, shared, Journey);
 registerPreviewProtocol(connection, shared);

@@ -1,0 +1,52 @@
+import { ErrorCodes, Message, ResponseError, type Connection, type ConnectionOptions, type NotificationMessage, type RequestMessage } from 'vscode-languageserver/node';
+
+/** An internal method the gate turns refused requests into, so that the connection answers them. */
+const REFUSED = 'journey/refusedRequest';
+
+interface Refusal {
+    code: number;
+    message: string;
+}
+
+/**
+ * The LSP lifecycle rules that the library leaves to the server: before `initialize`, a request
+ * is answered with ServerNotInitialized (-32002) and a notification dropped (Langium's handlers
+ * waited for a workspace that never came, so such a request hung for ever); after `shutdown`, a
+ * request is answered with InvalidRequest. `exit` always passes.
+ *
+ * `options` goes to `createConnection`; `install` then registers the answer to refused requests.
+ */
+export class LifecycleGate {
+    private state: 'new' | 'running' | 'shutDown' = 'new';
+
+    readonly options: ConnectionOptions = {
+        messageStrategy: { handleMessage: (message, next) => this.handle(message, next) },
+    };
+
+    install(connection: Connection): void {
+        connection.onRequest(REFUSED, (refusal: Refusal) => new ResponseError(refusal.code, refusal.message));
+    }
+
+    private handle(message: Message, next: (message: Message) => void): void {
+        if (!Message.isRequest(message) && !Message.isNotification(message)) return next(message);
+        const { method } = message;
+        if (method !== 'exit') {
+            if (this.state === 'new' && method !== 'initialize') {
+                return this.refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized: send 'initialize' before '${method}'.`, next);
+            }
+            if (this.state === 'shutDown') {
+                return this.refuse(message, ErrorCodes.InvalidRequest, `The server is shut down: only 'exit' is accepted, not '${method}'.`, next);
+            }
+        }
+        if (method === 'initialize') this.state = 'running';
+        if (method === 'shutdown') this.state = 'shutDown';
+        return next(message);
+    }
+
+    /** A request gets the error; a notification is dropped. */
+    private refuse(message: RequestMessage | NotificationMessage, code: number, text: string, next: (message: Message) => void): void {
+        if (!Message.isRequest(message)) return;
+        const refused: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: REFUSED, params: { code, message: text } satisfies Refusal };
+        next(refused);
+    }
+}

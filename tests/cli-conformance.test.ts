@@ -334,6 +334,21 @@ describe('the built CLI', () => {
         expect(changes).toEqual([expect.objectContaining({ element: 'emotion', persona: 'ana', before: 1, after: -1 })]);
     });
 
+    it('diff --git compares a map, not the path a committed symbolic link to it holds', () => {
+        const dir = tempFolder({ 'real.journey': cleanMap });
+        fs.symlinkSync('real.journey', path.join(dir, 'link.journey'));
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-q', '-m', 'maps');
+        fs.writeFileSync(path.join(dir, 'real.journey'), cleanMap.replace('emotion 1', 'emotion 2'));
+        const run = spawnSync(process.execPath, [bin, 'diff', '--git', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const changes = JSON.parse(run.stdout).changes as Array<{ file: string; element: string; after: number }>;
+        expect(changes).toEqual([expect.objectContaining({ file: 'real.journey', element: 'emotion', after: 2 })]);
+    });
+
     it('concurrent fmt --write runs on one folder leave every file formatted and no temporary file behind', async () => {
         const messy = cleanMap.replace(/\n {6}/g, '\n ');
         const files: Record<string, string> = {};

@@ -41,9 +41,14 @@ export async function openRepo(cwd: string, rev: string): Promise<GitRepo> {
 /** Repository-relative (forward-slash) paths of the .journey files at the commit, under the given absolute paths. */
 export async function journeyFilesAtRevision(repo: GitRepo, under: string[]): Promise<string[]> {
     const specs = under.map(p => toRepoPath(repo, p) || '.');
-    const listed = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', repo.commit, '--', ...specs], repo.root);
+    const listed = await git(['ls-tree', '-r', '-z', '--full-tree', repo.commit, '--', ...specs], repo.root);
     if (!listed.ok) throw new UsageError(`journey diff --git: git ls-tree failed: ${listed.stderr.trim()}`);
-    return listed.stdout.split('\0').filter(p => p.endsWith('.journey'));
+    // Entries are `<mode> <type> <object>\t<path>`. A symbolic link (mode 120000) holds the path it
+    // points to, not a map: the file it points to is compared instead, as in the work tree.
+    return listed.stdout.split('\0')
+        .map(entry => /^(\d+) \w+ \w+\t(.*)$/s.exec(entry))
+        .filter((m): m is RegExpExecArray => m !== null && m[1] !== '120000' && m[2].endsWith('.journey'))
+        .map(m => m[2]);
 }
 
 /** Repository-relative paths of the .journey files in the work tree (tracked or not ignored) under the given paths. */
@@ -52,8 +57,8 @@ export async function journeyFilesInWorkTree(repo: GitRepo, under: string[]): Pr
     const listed = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...specs], repo.root);
     if (!listed.ok) throw new UsageError(`journey diff --git: git ls-files failed: ${listed.stderr.trim()}`);
     const files = new Set(listed.stdout.split('\0').filter(p => p.endsWith('.journey')));
-    // Deleted but still in the index: not in the work tree.
-    return [...files].filter(p => fs.existsSync(path.join(repo.root, p))).sort();
+    // Deleted but still in the index: not in the work tree. Symbolic links are left out as at the revision.
+    return [...files].filter(p => isFileNotLink(path.join(repo.root, p))).sort();
 }
 
 /** The text of a file at the commit, or undefined when the commit has no such file (one `git show`). */
@@ -139,5 +144,13 @@ function realpathOrSelf(p: string): string {
     } catch {
         const parent = path.dirname(absolute);
         return parent === absolute ? absolute : path.join(realpathOrSelf(parent), path.basename(absolute));
+    }
+}
+
+function isFileNotLink(file: string): boolean {
+    try {
+        return !fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
     }
 }

@@ -45,10 +45,11 @@ export async function journeyFilesAtRevision(repo: GitRepo, under: string[]): Pr
     if (!listed.ok) throw new UsageError(`journey diff --git: git ls-tree failed: ${listed.stderr.trim()}`);
     // Entries are `<mode> <type> <object>\t<path>`. A symbolic link (mode 120000) holds the path it
     // points to, not a map: the file it points to is compared instead, as in the work tree.
+    // Submodules (type commit) hold no text either.
     return listed.stdout.split('\0')
-        .map(entry => /^(\d+) \w+ \w+\t(.*)$/s.exec(entry))
-        .filter((m): m is RegExpExecArray => m !== null && m[1] !== '120000' && m[2].endsWith('.journey'))
-        .map(m => m[2]);
+        .map(entry => /^(\d+) (\w+) \w+\t(.*)$/s.exec(entry))
+        .filter((m): m is RegExpExecArray => m !== null && m[1] !== '120000' && m[2] === 'blob' && m[3].endsWith('.journey'))
+        .map(m => m[3]);
 }
 
 /** Repository-relative paths of the .journey files in the work tree (tracked or not ignored) under the given paths. */

@@ -131,6 +131,26 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         expect(symbols.find(s => s.name === 'phone-switch')).toMatchObject({ kind: 3, location: { uri: mapUri } });
     });
 
+    it('gets completion edits on one real line when it asks past the end of a line or of the text', async () => {
+        const lastLine = mapText.split('\n').length - 1;
+        for (const position of [{ line: 4, character: 500 }, { line: 9999, character: 5 }]) {
+            const reply = await server.request('textDocument/completion', { textDocument: { uri: mapUri }, position });
+            const items = itemsOf(reply);
+            expect(items.length).toBeGreaterThan(0);
+            for (const item of items.filter(i => i.textEdit)) {
+                const { start, end } = item.textEdit.range;
+                expect(end.line).toBe(start.line);
+                expect(end.line).toBe(Math.min(position.line, lastLine));
+                expect(end.character).toBeLessThanOrEqual(mapText.split('\n')[end.line].length);
+            }
+        }
+    });
+
+    it('gets RequestFailed with the reason, as is, when a rename is refused', async () => {
+        const reply = await server.request('textDocument/rename', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 }, newName: 'sam' });
+        expect(reply.error).toEqual({ code: -32803, message: "A persona named 'sam' already exists here." });
+    });
+
     it('gets RequestCancelled as an error (or a real answer) when it cancels a request', async () => {
         const uri = fileUri(path.join(examples, 'cancelled.journey'));
         // A large map, so the hover is still waiting for the build when the cancellation arrives.

@@ -52,7 +52,10 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     /** Only what the client can take: no snippets without snippet support, plain text without Markdown. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        const list = await super.getCompletion(document, params, cancelToken);
+        // A position past the end of its line or of the text means the end (LSP); the items'
+        // edits end at the cursor, so they must get a real one, not the one asked for.
+        const position = document.textDocument.positionAt(document.textDocument.offsetAt(params.position));
+        const list = await super.getCompletion(document, { ...params, position }, cancelToken);
         if (!list) return list;
         if (!this.client.snippets) list.items = list.items.filter(item => item.insertTextFormat !== InsertTextFormat.Snippet);
         if (!this.client.completionMarkdown) {

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import type { Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isJourney, type Model } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { visibleDeclarations } from '../imports.js';
@@ -8,6 +8,11 @@ import { journeyBarriers, journeySteps } from '../journey-utils.js';
 import { isBuiltin } from './describe.js';
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** A rename the map does not allow: RequestFailed with the reason, which the editor shows as is. */
+function refusal(reason: string): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestFailed, reason);
+}
 
 /**
  * Rename of a persona, channel, team, stage, step, barrier or opportunity, with every reference
@@ -28,11 +33,11 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         refuseBuiltin(target);
         const newName = params.newName.trim();
         if (!ID.test(newName)) {
-            throw new Error(`'${params.newName}' is not a valid id: use an ASCII letter followed by letters, digits, '_' or '-'.`);
+            throw refusal(`'${params.newName}' is not a valid id: use an ASCII letter followed by letters, digits, '_' or '-'.`);
         }
         const name = (target as { name?: string }).name;
         if (newName !== name && this.nameTaken(target, newName)) {
-            throw new Error(`A ${target.$type.toLowerCase()} named '${newName}' already exists here.`);
+            throw refusal(`A ${target.$type.toLowerCase()} named '${newName}' already exists here.`);
         }
         return super.rename(document, { ...params, newName });
     }
@@ -87,6 +92,6 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
 
 function refuseBuiltin(target: AstNode): void {
     if (isBuiltin(target)) {
-        throw new Error(`'${(target as { name?: string }).name}' is a built-in channel and cannot be renamed. Declare a channel of your own to use another id.`);
+        throw refusal(`'${(target as { name?: string }).name}' is a built-in channel and cannot be renamed. Declare a channel of your own to use another id.`);
     }
 }

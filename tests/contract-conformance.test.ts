@@ -97,3 +97,25 @@ journey j {
         expect(codesAt(await diagnosticsOf(text))).toEqual([]);
     });
 });
+
+describe('`// journey-lint-disable-next-line RULE` silences RULE, not everything', () => {
+    const map = (directive: string) => `journey j {
+  stage s {
+    ${directive}
+    step b { }
+  }
+}
+`;
+
+    it('a word that is not a rule id (a typo, other case, punctuation) silences nothing', async () => {
+        for (const words of ['Missing-Emotion', 'missing-emotion.', 'missing_emotion', '#missing-emotion']) {
+            const codes = codesAt(await diagnosticsOf(map(`// journey-lint-disable-next-line ${words}`)));
+            expect(codes, words).toEqual(['missing-emotion@4', 'missing-touchpoint@4', 'no-persona@1']);
+        }
+    });
+
+    it('a real rule id among other words is still silenced', async () => {
+        const codes = codesAt(await diagnosticsOf(map('// journey-lint-disable-next-line missing-emotion, Oops')));
+        expect(codes).toEqual(['missing-touchpoint@4', 'no-persona@1']);
+    });
+});

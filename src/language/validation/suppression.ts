@@ -42,10 +42,14 @@ export function findSuppressions(text: string): Map<number, Set<string>> {
     return result;
 }
 
-/** The rules named after the directive; text after `--` is a reason, as in ESLint. */
+/**
+ * The words named after the directive; text after `--` is a reason, as in ESLint. Every word
+ * counts, rule id or not: a typo (`Missing-Emotion`, `missing-emotion.`) then silences nothing,
+ * where dropping it would leave an empty list, which silences every rule.
+ */
 function rulesOf(rest: string): Set<string> {
     const spec = rest.split(/\s--\s|\s--$/)[0];
-    return new Set(spec.split(/[\s,]+/).filter(word => /^[a-z][a-z-]*$/.test(word)));
+    return new Set(spec.split(/[\s,]+/).filter(word => word !== ''));
 }
 
 function skipToken(pattern: RegExp, text: string, at: number): number | undefined {

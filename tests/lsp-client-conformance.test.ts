@@ -117,10 +117,11 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         const reply = await server.request('textDocument/codeAction', {
             textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
         });
-        const actions = reply.result as Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
+        // This client takes only commands: each carries its fix's edit.
+        const actions = reply.result as Array<{ title: string; arguments: Array<{ changes: Record<string, Array<{ newText: string }>> }> }>;
         expect(actions.map(a => a.title)).toEqual(expect.arrayContaining(["Declare persona 'ghost'", "Add an emotion for 'dana'"]));
         for (const action of actions) {
-            for (const edit of action.edit.changes[uri]) expect(edit.newText.replace(/\r\n/g, '')).not.toContain('\n');
+            for (const edit of action.arguments[0].changes[uri]) expect(edit.newText.replace(/\r\n/g, '')).not.toContain('\n');
         }
     });
 
@@ -151,6 +152,30 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         expect(reply.error).toEqual({ code: -32803, message: "A persona named 'sam' already exists here." });
     });
 
+    it('gets quick fixes as Commands, since it never declared codeActionLiteralSupport, and running one applies its edit', async () => {
+        const uri = 'untitled:Untitled-commands';
+        server.open(uri, 'journey j "J" {\n  for ghost\n  stage a "A" { touchpoint web emotion 0 }\n}\n');
+        const { diagnostics } = await server.diagnostics(uri, p => p.diagnostics.length > 0);
+        const unresolved = diagnostics.filter(d => d.code === 'unresolved-reference');
+        const reply = await server.request('textDocument/codeAction', { textDocument: { uri }, range: unresolved[0].range, context: { diagnostics: unresolved } });
+        const [command] = reply.result as Array<{ title: string; command: string; arguments: unknown[]; edit?: unknown; kind?: unknown }>;
+        expect(command).toMatchObject({ title: "Declare persona 'ghost'", command: 'journey.server.applyEdit' });
+        expect(command.edit).toBeUndefined();
+        const executed = await server.request('workspace/executeCommand', { command: command.command, arguments: command.arguments });
+        expect(executed).toMatchObject({ result: { applied: true } });
+        const applyEdit = server.received.find(m => m.method === 'workspace/applyEdit');
+        expect((applyEdit!.params as { edit: unknown }).edit).toEqual(command.arguments[0]);
+        expect(JSON.stringify(command.arguments[0])).toContain('persona ghost');
+    });
+
+    it('gets no quick fixes when it asks only for refactorings', async () => {
+        const reply = await server.request('textDocument/codeAction', {
+            textDocument: { uri: mapUri }, range: { start: { line: 15, character: 6 }, end: { line: 15, character: 90 } },
+            context: { diagnostics: [{ range: { start: { line: 15, character: 6 }, end: { line: 15, character: 90 } }, message: 'x', code: 'unaddressed-barrier' }], only: ['refactor'] },
+        });
+        expect(reply.result).toEqual([]);
+    });
+
     it('gets RequestCancelled as an error (or a real answer) when it cancels a request', async () => {
         const uri = fileUri(path.join(examples, 'cancelled.journey'));
         // A large map, so the hover is still waiting for the build when the cancellation arrives.
@@ -176,6 +201,7 @@ describe('a client that declares snippets, Markdown, links and symbol trees', ()
                 hover: { contentFormat: ['markdown', 'plaintext'] },
                 definition: { linkSupport: true },
                 documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
             },
         });
         server.open(mapUri, mapText);
@@ -198,6 +224,9 @@ describe('a client that declares snippets, Markdown, links and symbol trees', ()
         expect((definition.result as Array<Record<string, unknown>>)[0]).toMatchObject({ targetUri: fileUri(path.join(examples, 'people.journey')) });
         const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri: mapUri } });
         expect((symbols.result as Array<Record<string, any>>)[0]).toMatchObject({ name: 'phone-switch', children: expect.any(Array) });
+        const barrier = { range: { start: { line: 15, character: 6 }, end: { line: 15, character: 90 } }, message: 'x', code: 'unaddressed-barrier' };
+        const actions = await server.request('textDocument/codeAction', { textDocument: { uri: mapUri }, range: barrier.range, context: { diagnostics: [barrier], only: ['quickfix'] } });
+        expect((actions.result as Array<Record<string, unknown>>)[0]).toMatchObject({ kind: 'quickfix', edit: { changes: expect.any(Object) } });
     });
 });
 

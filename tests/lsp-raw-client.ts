@@ -63,10 +63,13 @@ export function startRawServer(): RawSession {
         child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
     };
     const send = (message: RawMessage) => writeBody(JSON.stringify(message));
-    // Requests from the server: configuration gets nulls, everything else an empty success.
+    // Requests from the server: configuration gets nulls, applyEdit is applied, everything else an empty success.
     const answerServerRequest = (message: RawMessage) => {
         const items = (message.params as { items?: unknown[] } | undefined)?.items;
-        send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? (items ?? []).map(() => null) : null });
+        const result = message.method === 'workspace/configuration' ? (items ?? []).map(() => null)
+            : message.method === 'workspace/applyEdit' ? { applied: true }
+            : null;
+        send({ jsonrpc: '2.0', id: message.id, result });
     };
     const waitFor = (accept: (m: RawMessage) => boolean, what: string, timeoutMs: number) => {
         const already = received.find(accept);

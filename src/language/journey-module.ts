@@ -27,6 +27,7 @@ import { JourneySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ClientSupport } from './lsp/client-support.js';
 import { JourneyDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
+import { JourneyExecuteCommandHandler } from './lsp/apply-edit-command.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -88,6 +89,7 @@ export const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<Lang
     lsp: {
         DocumentUpdateHandler: shared => new JourneyDocumentUpdateHandler(shared),
         WorkspaceSymbolProvider: shared => new JourneyWorkspaceSymbolProvider(shared),
+        ExecuteCommandHandler: shared => new JourneyExecuteCommandHandler(shared),
     },
 };
 

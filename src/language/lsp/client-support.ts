@@ -43,6 +43,11 @@ export class ClientSupport {
         return this.allows(c => c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true);
     }
 
+    /** Whether textDocument/codeAction may answer with CodeAction literals (else only with Commands). */
+    get codeActionLiterals(): boolean {
+        return this.allows(c => c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined);
+    }
+
     private allows(test: (capabilities: ClientCapabilities) => boolean): boolean {
         return this.capabilities === undefined || test(this.capabilities);
     }

@@ -1,12 +1,14 @@
 import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type IndexManager, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, Command, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import { isBarrier, isJourney, isStage, isStep, type Fact, type Model, type Stage, type Step } from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins.js';
 import type { JourneyServices } from '../journey-module.js';
 import { journeyBarriers } from '../journey-utils.js';
 import { referenceKindName } from '../validation/messages.js';
 import { referenceAt } from './cst-lookup.js';
+import { APPLY_EDIT_COMMAND } from './apply-edit-command.js';
+import type { ClientSupport } from './client-support.js';
 
 const INDENT = '  ';
 /** The lanes in the order the canonical examples write them; new facts go after their kin. */
@@ -27,12 +29,27 @@ interface DiagnosticData {
  */
 export class JourneyCodeActionProvider implements CodeActionProvider {
     private readonly indexManager: IndexManager;
+    private readonly client: ClientSupport;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
+        this.client = services.journey.ClientSupport;
     }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+    /**
+     * Every action here is a quick fix: a client that asks `only` for other kinds gets none. A
+     * client without `codeActionLiteralSupport` takes only Commands: each fix comes as the
+     * command that applies its edit (apply-edit-command.ts).
+     */
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<CodeAction | Command> {
+        const only = params.context.only;
+        if (only && only.length > 0 && !only.some(kind => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix)) return [];
+        const fixes = this.quickFixes(document, params);
+        if (this.client.codeActionLiterals) return fixes;
+        return fixes.map(fix => Command.create(fix.title, APPLY_EDIT_COMMAND, fix.edit));
+    }
+
+    private quickFixes(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const data = (diagnostic.data ?? {}) as DiagnosticData;

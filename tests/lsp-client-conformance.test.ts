@@ -326,3 +326,25 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
         }
     });
 });
+
+describe('a client that names only rootUri, no workspaceFolders', () => {
+    it('gets the files of its root in rename and references, opened or not', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const dir = tempFolder({
+            'people.journey': 'persona dana "Dana"\n',
+            'map.journey': 'import "people.journey"\njourney j "J" {\n  for dana\n  stage a "A" { touchpoint web emotion 0 }\n}\n',
+        });
+        const server = startRawServer();
+        try {
+            await server.request('initialize', { processId: process.pid, rootUri: fileUri(dir), capabilities: {} });
+            server.notify('initialized', {});
+            const people = fileUri(path.join(dir, 'people.journey'));
+            server.open(people, 'persona dana "Dana"\n');
+            await server.diagnostics(people);
+            const reply = await server.request('textDocument/rename', { textDocument: { uri: people }, position: { line: 0, character: 9 }, newName: 'dora' });
+            expect(Object.keys((reply.result as { changes: Record<string, unknown> }).changes).sort()).toEqual([fileUri(path.join(dir, 'map.journey')), people].sort());
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+});

@@ -28,6 +28,7 @@ import { ClientSupport } from './lsp/client-support.js';
 import { JourneyDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { JourneyExecuteCommandHandler } from './lsp/apply-edit-command.js';
+import { JourneyWorkspaceManager } from './lsp/workspace-manager.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -86,6 +87,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 
 /** Shared services the journey language replaces. */
 export const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        WorkspaceManager: shared => new JourneyWorkspaceManager(shared),
+    },
     lsp: {
         DocumentUpdateHandler: shared => new JourneyDocumentUpdateHandler(shared),
         WorkspaceSymbolProvider: shared => new JourneyWorkspaceSymbolProvider(shared),

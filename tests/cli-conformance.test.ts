@@ -231,6 +231,22 @@ describe('a broken journey.config.json', () => {
     });
 });
 
+describe('a journey.config.json with an unknown rule or severity', () => {
+    it('is named with the line and column of the offending key', async () => {
+        const cases: Array<[string, RegExp]> = [
+            ['{\n  "rules": {\n    "emotion-clif": "off"\n  }\n}\n', /journey\.config\.json:3:5: unknown rule 'emotion-clif'/],
+            ['{\n  "rules": {\n    "missing-touchpoint": "off",\n      "emotion-cliff": "loud"\n  }\n}\n', /journey\.config\.json:4:7: rule 'emotion-cliff' has severity "loud"/],
+            ['{ "rule": {} }', /journey\.config\.json:1:3: unknown key 'rule'/],
+        ];
+        for (const [config, message] of cases) {
+            const dir = tempFolder({ 'journey.config.json': config, 'm.journey': cleanMap });
+            const run = await journey(['lint', dir]);
+            expect(run.code).toBe(2);
+            expect(run.stderr).toMatch(message);
+        }
+    });
+});
+
 describe('diff with a side that does not parse', () => {
     it('does not claim that nothing changed', async () => {
         const dir = tempFolder({ 'old.journey': brokenFirstLine, 'new.journey': cleanMap });

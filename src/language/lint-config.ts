@@ -12,9 +12,21 @@ export interface LintConfigFile {
 
 /** A broken config file; `position` (0-based) is where the JSON stops parsing, when known. */
 export class LintConfigError extends Error {
-    constructor(readonly file: string, readonly detail: string, readonly position?: { line: number; character: number }) {
+    constructor(
+        readonly file: string, readonly detail: string, readonly position?: { line: number; character: number },
+        /** The key the problem is at (a rule id, or a top-level key), to find its position in the text. */
+        readonly key?: string,
+    ) {
         super(`${file}: ${detail}`);
     }
+}
+
+/** Line and column of `"key":` in the text (first occurrence), for problems found after parsing. */
+function keyPosition(text: string, key: string): { line: number; character: number } | undefined {
+    const match = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
+    if (!match) return undefined;
+    const before = text.slice(0, match.index);
+    return { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
 /** Line and column of a JSON.parse failure, from the offset V8 puts in its message. */
@@ -33,7 +45,7 @@ export function checkLintConfig(value: unknown, file: string): LintConfigFile {
     }
     for (const key of Object.keys(value)) {
         if (key !== 'rules' && key !== '$schema') {
-            throw new LintConfigError(file, `unknown key '${key}': a config holds only "rules", e.g. { "rules": { "missing-evidence": "warning" } }`);
+            throw new LintConfigError(file, `unknown key '${key}': a config holds only "rules", e.g. { "rules": { "missing-evidence": "warning" } }`, undefined, key);
         }
     }
     const rules = (value as { rules?: unknown }).rules ?? {};
@@ -42,15 +54,15 @@ export function checkLintConfig(value: unknown, file: string): LintConfigFile {
 
 export function checkRuleRecord(rules: unknown, file: string): Partial<Record<LintRule, RuleSeverity>> {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-        throw new LintConfigError(file, '"rules" must be an object mapping rule ids to off, info, warning or error');
+        throw new LintConfigError(file, '"rules" must be an object mapping rule ids to off, info, warning or error', undefined, 'rules');
     }
     const result: Partial<Record<LintRule, RuleSeverity>> = {};
     for (const [rule, severity] of Object.entries(rules)) {
         if (!isLintRule(rule)) {
-            throw new LintConfigError(file, `unknown rule '${rule}' (known rules: ${Object.keys(lintRuleDefaults).join(', ')})`);
+            throw new LintConfigError(file, `unknown rule '${rule}' (known rules: ${Object.keys(lintRuleDefaults).join(', ')})`, undefined, rule);
         }
         if (!ruleSeverities.includes(severity as RuleSeverity)) {
-            throw new LintConfigError(file, `rule '${rule}' has severity ${JSON.stringify(severity)}; use off, info, warning or error`);
+            throw new LintConfigError(file, `rule '${rule}' has severity ${JSON.stringify(severity)}; use off, info, warning or error`, undefined, rule);
         }
         result[rule] = severity as RuleSeverity;
     }
@@ -73,7 +85,13 @@ export function readLintConfigFile(file: string): LintConfigFile {
     } catch (err) {
         throw new LintConfigError(file, `invalid JSON: ${(err as Error).message}`, jsonErrorPosition(text, err as Error));
     }
-    return checkLintConfig(value, file);
+    try {
+        return checkLintConfig(value, file);
+    } catch (err) {
+        // Point at the offending key, as for a JSON syntax error.
+        if (err instanceof LintConfigError && err.key !== undefined) throw new LintConfigError(file, err.detail, keyPosition(text, err.key), err.key);
+        throw err;
+    }
 }
 
 /** The nearest `journey.config.json` in the folder of a file or a folder above it. */

@@ -310,6 +310,21 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
         }
     });
 
+    it('starts for an initialize without capabilities, as a client with none', async () => {
+        const server = startRawServer();
+        try {
+            const reply = await server.request('initialize', { processId: null });
+            expect((reply.result as { capabilities: Record<string, unknown> }).capabilities.hoverProvider).toBe(true);
+            server.notify('initialized', {});
+            server.open(mapUri, mapText);
+            await server.diagnostics(mapUri);
+            const hover = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
+            expect(hover.result).toMatchObject({ contents: { kind: 'plaintext' } });
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+
     it('exits with 1 on exit without shutdown, and answers unknown methods with MethodNotFound', async () => {
         const server = startRawServer();
         try {

@@ -14,6 +14,9 @@ interface Refusal {
  * waited for a workspace that never came, so such a request hung for ever); after `shutdown`, a
  * request is answered with InvalidRequest. `exit` always passes.
  *
+ * An `initialize` without `capabilities` (required, but a hand-written client may leave them out)
+ * is read as one with no capabilities: Langium's handlers read them and failed half-way.
+ *
  * `options` goes to `createConnection`; `install` then registers the answer to refused requests.
  */
 export class LifecycleGate {
@@ -38,7 +41,10 @@ export class LifecycleGate {
                 return this.refuse(message, ErrorCodes.InvalidRequest, `The server is shut down: only 'exit' is accepted, not '${method}'.`, next);
             }
         }
-        if (method === 'initialize') this.state = 'running';
+        if (method === 'initialize') {
+            this.state = 'running';
+            if (Message.isRequest(message)) return next(withCapabilities(message));
+        }
         if (method === 'shutdown') this.state = 'shutDown';
         return next(message);
     }
@@ -49,4 +55,15 @@ export class LifecycleGate {
         const refused: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: REFUSED, params: { code, message: text } satisfies Refusal };
         next(refused);
     }
+}
+
+/** The initialize request with `capabilities: {}` when it has none. */
+function withCapabilities(message: RequestMessage): RequestMessage {
+    const params = message.params;
+    if (params !== null && typeof params === 'object' && !Array.isArray(params)) {
+        const { capabilities } = params as { capabilities?: unknown };
+        if (capabilities !== null && typeof capabilities === 'object') return message;
+        return { ...message, params: { ...params, capabilities: {} } };
+    }
+    return params === undefined || params === null ? { ...message, params: { processId: null, rootUri: null, capabilities: {} } } : message;
 }

@@ -52,6 +52,28 @@ describe('a file that starts with a byte order mark', () => {
     });
 });
 
+describe('fmt on text that is not UTF-8', () => {
+    it('never rewrites it (its bytes would become U+FFFD) and names the first bad byte', async () => {
+        const latin1 = Buffer.from('persona  ana "Ana"\n// caf\xe9 na\xefve\n', 'latin1');
+        const dir = tempFolder({ 'latin1.journey': latin1, 'ok.journey': 'persona  bob "Bob"\n' });
+        const file = path.join(dir, 'latin1.journey');
+        const write = await journey(['fmt', '--write', dir]);
+        expect(write.code).toBe(1);
+        expect(write.stderr).toContain('latin1.journey:2:7: byte 0xE9 is not UTF-8');
+        expect(fs.readFileSync(file).equals(latin1)).toBe(true);
+        expect(fs.readFileSync(path.join(dir, 'ok.journey'), 'utf8')).toBe('persona bob "Bob"\n');
+        expect((await journey(['fmt', '--check', file])).code).toBe(1);
+    });
+
+    it('accepts every well-formed sequence, a BOM and U+FFFD itself', async () => {
+        const text = '\uFEFFpersona ana "Ana é ß € 😀 \uFFFD"\n';
+        const dir = tempFolder({ 'm.journey': text });
+        const run = await journey(['fmt', '--check', path.join(dir, 'm.journey')]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+    });
+});
+
 describe('-o never damages the input', () => {
     it('render -o onto the map itself is refused and the map is kept', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

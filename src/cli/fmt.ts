@@ -5,6 +5,7 @@ import { parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { collectJourneyFiles, displayPath, withoutBom } from './workspace.js';
 import { writeFileAtomic } from './fmt-write.js';
+import { decodeUtf8, type DecodeResult } from './utf8.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { formatJourneyText, type FormatTextResult } from '../language/lsp/format-text.js';
 
@@ -47,14 +48,21 @@ syntax errors (reported on stderr as file:line:column, never written); 2 usage o
         let ioErrors = 0;
         for (const file of files) {
             const name = displayPath(file);
-            let text: string;
+            let bytes: Buffer;
             try {
-                text = fs.readFileSync(file, 'utf8');
+                bytes = fs.readFileSync(file);
             } catch (err) {
                 io.stderr(`${name}: cannot read: ${(err as Error).message}\n`);
                 ioErrors++;
                 continue;
             }
+            const decoded = decodeUtf8(bytes);
+            if (!decoded.ok) {
+                reportEncoding(name, decoded, io);
+                broken++;
+                continue;
+            }
+            const text = decoded.text;
             const result = formatter(text);
             if (!result.ok) {
                 reportSyntaxErrors(name, result, io);
@@ -105,6 +113,13 @@ function reportSyntaxErrors(name: string, result: Extract<FormatTextResult, { ok
     for (const e of result.errors) io.stderr(`  ${name}:${e.line}:${e.column}: ${e.message}\n`);
 }
 
+/** Text that is not UTF-8 is left alone: formatting it would replace its invalid bytes for good. */
+function reportEncoding(name: string, problem: Extract<DecodeResult, { ok: false }>, io: CliIO): void {
+    io.stderr(`${name}: not valid UTF-8, not formatted\n`);
+    const hex = problem.byte.toString(16).toUpperCase().padStart(2, '0');
+    io.stderr(`  ${name}:${problem.line}:${problem.column}: byte 0x${hex} is not UTF-8; save the file as UTF-8.\n`);
+}
+
 /** `journey fmt -`: formats a stream (standard input) to stdout, or with --check says whether it is canonical. */
 export async function formatStream(
     input: AsyncIterable<Buffer | string>, mode: 'check' | 'print', io: CliIO, formatter = textFormatter(),
@@ -118,7 +133,12 @@ export async function formatStream(
         if (!code) throw err;
         throw new UsageError(`journey fmt: cannot read standard input (${code})`);
     }
-    const result = formatter(Buffer.concat(chunks).toString('utf8'));
+    const decoded = decodeUtf8(Buffer.concat(chunks));
+    if (!decoded.ok) {
+        reportEncoding('<stdin>', decoded, io);
+        return ExitCode.Findings;
+    }
+    const result = formatter(decoded.text);
     if (!result.ok) {
         reportSyntaxErrors('<stdin>', result, io);
         return ExitCode.Findings;

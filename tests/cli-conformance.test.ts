@@ -232,6 +232,20 @@ describe('journey without a command', () => {
     });
 });
 
+describe('a folder with no maps', () => {
+    it('lint and fmt --check pass (exit 0) but say on stderr that they found nothing; stdout stays clean', async () => {
+        const dir = tempFolder({ 'notes.md': '# not a map\n' });
+        const lint = await journey(['lint', '--format', 'json', dir]);
+        expect(lint.code).toBe(0);
+        expect(JSON.parse(lint.stdout)).toEqual({ files: [], errorCount: 0, warningCount: 0, infoCount: 0 });
+        expect(lint.stderr).toContain(`no .journey files found in ${dir}`);
+        const fmt = await journey(['fmt', '--check', dir]);
+        expect(fmt.code).toBe(0);
+        expect(fmt.stdout).toBe('');
+        expect(fmt.stderr).toContain('no .journey files found');
+    });
+});
+
 describe('diff --color', () => {
     it('names the option, not a format, when its value is unknown', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

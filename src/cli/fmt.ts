@@ -42,7 +42,9 @@ syntax errors (reported on stderr as file:line:column, never written); 2 usage o
             if (standardInputIsFolder()) throw new UsageError('journey fmt: standard input is a folder (EISDIR); give a file or pipe text in.');
             return formatStream(process.stdin, mode, io, formatter);
         }
-        const files = collectJourneyFiles(positionals.length > 0 ? positionals : ['.']);
+        const paths = positionals.length > 0 ? positionals : ['.'];
+        const files = collectJourneyFiles(paths);
+        if (files.length === 0) io.stderr(`journey fmt: no .journey files found in ${paths.join(', ')}.\n`);
         let unformatted = 0;
         let broken = 0;
         let ioErrors = 0;

@@ -56,6 +56,8 @@ warnings, 2 usage or I/O problem (bad option, missing path, unreadable file or c
             progress?.done();
         }
         io.stdout(render(report, format, io.isTTY));
+        // Not an error (a repository may have no maps yet), but a mistyped folder should not pass unnoticed.
+        if (report.files.length === 0) io.stderr(`journey lint: no .journey files found in ${paths.join(', ')}.\n`);
         if (report.errorCount > 0) return ExitCode.Findings;
         if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
             io.stderr(`journey lint: ${report.warningCount} warnings, more than --max-warnings ${maxWarnings}.\n`);

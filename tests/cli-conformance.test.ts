@@ -246,6 +246,17 @@ describe('a folder with no maps', () => {
     });
 });
 
+describe('--version', () => {
+    it('is the version of package.json', async () => {
+        const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+        for (const args of [['--version'], ['lint', '--version']]) {
+            const run = await journey(args);
+            expect(run.code).toBe(0);
+            expect(run.stdout).toBe(`${version}\n`);
+        }
+    });
+});
+
 describe('diff --color', () => {
     it('names the option, not a format, when its value is unknown', async () => {
         const dir = tempFolder({ 'm.journey': cleanMap });

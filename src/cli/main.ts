@@ -6,11 +6,13 @@ import { fmtCommand } from './fmt.js';
 import { importCommand } from './import.js';
 import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 // Each command lives in a file of its own and is listed here.
 const commands: Command[] = [lintCommand, diffCommand, fmtCommand, importCommand, newCommand, renderCommand];
 
-const version = process.env.JOURNEY_VERSION ?? '0.1.0';
+// The version users install: read from package.json when bundled, so it cannot drift from it.
+const version: string = packageJson.version;
 
 function usage(): string {
     const width = Math.max(...commands.map(c => c.name.length));

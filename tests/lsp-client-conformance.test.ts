@@ -325,6 +325,23 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
         }
     });
 
+    it('answers workspace symbols at once for a client without a workspace, however early it asks', async () => {
+        // A build of no document skipped its phases' listeners, so a request waiting for the
+        // workspace to be indexed waited for the next build, which a client that had opened
+        // nothing never caused. Under load this happened right after `initialized`; asking
+        // between `initialize` and `initialized` makes it certain.
+        const server = startRawServer();
+        try {
+            await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+            server.send({ jsonrpc: '2.0', id: 'early-symbols', method: 'workspace/symbol', params: { query: '' } });
+            server.notify('initialized', {});
+            const reply = await server.response('early-symbols', 10_000);
+            expect(reply.result).toEqual([]);
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+
     it('exits with 1 on exit without shutdown, and answers unknown methods with MethodNotFound', async () => {
         const server = startRawServer();
         try {

@@ -29,6 +29,7 @@ import { JourneyDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { JourneyExecuteCommandHandler } from './lsp/apply-edit-command.js';
 import { JourneyWorkspaceManager } from './lsp/workspace-manager.js';
+import { JourneyDocumentBuilder } from './lsp/document-builder.js';
 import { JourneyTokenBuilder } from './parser/token-builder.js';
 import { JourneyLexerErrorMessageProvider, JourneyParserErrorMessageProvider } from './parser-messages.js';
 import { createJourneyParser } from './parser/journey-parser.js';
@@ -89,6 +90,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 export const JourneySharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         WorkspaceManager: shared => new JourneyWorkspaceManager(shared),
+        DocumentBuilder: shared => new JourneyDocumentBuilder(shared),
     },
     lsp: {
         DocumentUpdateHandler: shared => new JourneyDocumentUpdateHandler(shared),

@@ -360,7 +360,7 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
 });
 
 describe('a client that names only rootUri, no workspaceFolders', () => {
-    it('gets the files of its root in rename and references, opened or not', async () => {
+    it('gets the files of its root in rename, opened or not, and no import fix an untitled document cannot use', async () => {
         ensureBuilt('out/language-server.cjs');
         const dir = tempFolder({
             'people.journey': 'persona dana "Dana"\n',
@@ -375,6 +375,13 @@ describe('a client that names only rootUri, no workspaceFolders', () => {
             await server.diagnostics(people);
             const reply = await server.request('textDocument/rename', { textDocument: { uri: people }, position: { line: 0, character: 9 }, newName: 'dora' });
             expect(Object.keys((reply.result as { changes: Record<string, unknown> }).changes).sort()).toEqual([fileUri(path.join(dir, 'map.journey')), people].sort());
+            // An untitled document cannot import a file by a relative path: only declaring is offered.
+            const untitled = 'untitled:Untitled-import';
+            server.open(untitled, 'journey k "K" {\n  for dana\n  stage a "A" { touchpoint web emotion 0 }\n}\n');
+            const { diagnostics } = await server.diagnostics(untitled, p => p.diagnostics.some(d => d.code === 'unresolved-reference'));
+            const unresolved = diagnostics.filter(d => d.code === 'unresolved-reference');
+            const fixes = await server.request('textDocument/codeAction', { textDocument: { uri: untitled }, range: unresolved[0].range, context: { diagnostics: unresolved } });
+            expect((fixes.result as Array<{ title: string }>).map(f => f.title)).toEqual(["Declare persona 'dana'"]);
         } finally {
             if (server.process.exitCode === null) server.process.kill();
         }

@@ -130,6 +130,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const type = kind === 'persona' ? 'Persona' : kind === 'channel' ? 'Channel' : 'Team';
         const candidates = this.indexManager.allElements(type)
             .filter(d => d.name === name && !isBuiltinUri(d.documentUri) && d.documentUri.toString() !== document.uri.toString())
+            // An import path is relative to this document: a file elsewhere (an untitled or in-memory document importing from disk) cannot be named.
+            .filter(d => d.documentUri.scheme === document.uri.scheme && d.documentUri.authority === document.uri.authority)
             .toArray();
         const seen = new Set<string>();
         for (const candidate of candidates) {

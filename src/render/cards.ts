@@ -2,7 +2,7 @@ import type { LaneItemModel, MapModel, MetricModel, StepModel } from '../model/t
 import { escapeAttr } from './escape.js';
 import { G, cardTextWidth } from './geometry.js';
 import type { LaneId } from './options.js';
-import { n, Out, textLine, titleTag, type Box } from './svg-out.js';
+import { flat, n, Out, textLine, titleTag, type Box } from './svg-out.js';
 import { fitText, plainEm, textWidth, wrapText } from './text.js';
 
 /**
@@ -94,7 +94,7 @@ const CLASS_NAMES = [undefined, 'jm-italic', 'jm-muted', 'jm-meta'] as const;
 const textOpens: string[][] = Array.from({ length: 8 }, () => []);
 function textOpen(baseline: number, cls: TextClass): string {
     const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
-    return textOpens[(striped ? 4 : 0) + cls][baseline * 2] ??= `<text x="${left}" y="${baseline}"${TEXT_CLASSES[cls]}>`;
+    return textOpens[(striped ? 4 : 0) + cls][baseline * 2] ??= flat(`<text x="${left}" y="${baseline}"${TEXT_CLASSES[cls]}>`);
 }
 
 function addBadge(text: string, cls: string): void {
@@ -168,13 +168,13 @@ function addBar(ratio: number, ok: boolean): void {
 const frames: string[][] = [[], []];
 function frameOf(h: number): string {
     const round = sink.roundAttr ? 1 : 0;
-    return frames[round][h] ??= `<rect width="${CARD_W}" height="${h}"${round ? ' rx="4"' : ''} class="jm-card"/>`;
+    return frames[round][h] ??= flat(`<rect width="${CARD_W}" height="${h}"${round ? ' rx="4"' : ''} class="jm-card"/>`);
 }
 const stripes = new Map<string, string[]>();
 function stripeOf(h: number, cls: string): string {
     let byHeight = stripes.get(cls);
     if (!byHeight) stripes.set(cls, byHeight = []);
-    return byHeight[h] ??= `<rect width="${STRIPE}" height="${h}" rx="2" class="${cls}"/>`;
+    return byHeight[h] ??= flat(`<rect width="${STRIPE}" height="${h}" rx="2" class="${cls}"/>`);
 }
 
 /**
@@ -192,7 +192,7 @@ function cardHead(h: number, stripe: string | undefined): string {
         if (byY.size > 4096) byY.clear();
         byY.set(cardY, byHeight = []);
     }
-    return byHeight[h] ??= `${cardY})">${frameOf(h)}${stripe ? stripeOf(h, stripe) : ''}`;
+    return byHeight[h] ??= flat(`${cardY})">${frameOf(h)}${stripe ? stripeOf(h, stripe) : ''}`);
 }
 
 /** Key endings `kind#index` (escaped), made once. */
@@ -200,7 +200,7 @@ const indexKeys = new Map<string, string[]>();
 function indexKey(kind: string, index: number): string {
     let keys = indexKeys.get(kind);
     if (!keys) indexKeys.set(kind, keys = []);
-    return keys[index] ??= `${kind}#${index}`;
+    return keys[index] ??= flat(`${kind}#${index}`);
 }
 
 /* The lane and column being written (module state, like the card: no closures per step). */

@@ -3,7 +3,7 @@ import { emotionKey } from './keys.js';
 import { G } from './geometry.js';
 import { PERSONA_COLOURS } from './style.js';
 import { escapeAttr, escapeText } from './escape.js';
-import { n, textLine, type Box, type Out } from './svg-out.js';
+import { flat, n, textLine, type Box, type Out } from './svg-out.js';
 import { fitText, plainEm } from './text.js';
 import type { Column } from './svg.js';
 
@@ -48,9 +48,9 @@ export function drawEmotionLane(
     const labelWidth = G.column / Math.max(1, Math.min(count, 2)) - 8;
     curve.forEach((persona, k) => {
         const offset = (k - (count - 1) / 2) * 5;
-        const keyEnd = `/emotion:${escapeAttr(persona.id ?? '*')}`;
-        const point = `" r="5" class="jm-pf${persona.colour} jm-point"/>`;
-        const titlePrefix = `<title>${escapeText(persona.label)}: `;
+        const keyEnd = flat(`/emotion:${escapeAttr(persona.id ?? '*')}`);
+        const point = flat(`" r="5" class="jm-pf${persona.colour} jm-point"/>`);
+        const titlePrefix = flat(`<title>${escapeText(persona.label)}: `);
         // A persona without an emotion on a step breaks its line there.
         let path = '';
         let pen = false;

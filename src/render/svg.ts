@@ -9,7 +9,7 @@ import { stageKey, stepKey } from './keys.js';
 import { drawFixLinks, drawNextLinks, nextBandHeight, resolveNextLinks } from './links.js';
 import { LANES, type RenderOptions } from './options.js';
 import { stylesheet } from './style.js';
-import { dataAttrs, n, rect, textLine, titleTag, type Box, Out } from './svg-out.js';
+import { dataAttrs, flat, n, rect, textLine, titleTag, type Box, Out } from './svg-out.js';
 import { fitText, plainEm, wrapText } from './text.js';
 
 /** One step column of the grid. */
@@ -29,7 +29,7 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     for (const stage of model.stages) {
         const stageAttr = escapeAttr(stage.id);
         for (const step of stage.steps) {
-            columns.push({ stage, step, x, attrKey: `${stageAttr}/${escapeAttr(step.id)}` });
+            columns.push({ stage, step, x, attrKey: flat(`${stageAttr}/${escapeAttr(step.id)}`) });
             x += G.column;
         }
     }
@@ -62,8 +62,8 @@ export function renderSvg(model: MapModel, options: RenderOptions = {}): string 
     const names = labelLookup(model);
     const cardColumns: CardColumn[] = columns.map(c => ({
         x: c.x, stageId: c.stage.id, step: c.step, attrPrefix: `${c.attrKey}/`,
-        cardOpen: `<g class="jm-fact" data-id="${c.attrKey}/`,
-        translate: `" transform="translate(${c.x + G.cardMargin} `,
+        cardOpen: flat(`<g class="jm-fact" data-id="${c.attrKey}/`),
+        translate: flat(`" transform="translate(${c.x + G.cardMargin} `),
     }));
     const cardLayer = new Out();
     const laneLayer = new Out();

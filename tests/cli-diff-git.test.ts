@@ -72,6 +72,13 @@ describe('journey diff --git REV [paths...]', () => {
         expect(files).not.toContain('maps/same.journey');
     });
 
+    test('a file of shared personas is compared too: it has no journey, but its declarations changed', async () => {
+        const result = await cli('diff', '--git', 'main', 'lib', '--format', 'json');
+        expect(JSON.parse(result.stdout).changes).toEqual([
+            { file: 'lib/people.journey', kind: 'changed', element: 'persona', id: 'dana', path: '', field: 'label', before: 'Dana', after: 'Dana Smith' },
+        ]);
+    });
+
     test('file names with spaces and non-ASCII letters are read at the revision', async () => {
         const result = await cli('diff', '--git', 'HEAD', 'spaced', '--format', 'json');
         expect(JSON.parse(result.stdout).changes).toEqual([

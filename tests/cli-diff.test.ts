@@ -18,6 +18,26 @@ const write = (name: string, text: string) => {
 };
 
 describe('journey diff OLD NEW', () => {
+    test('declarations a journey does not mention, and files with no journey, are compared', async () => {
+        const library = (label: string, extra: string) => `persona dana "${label}" {\n  role "Ops"\n}\n\nteam support "Support"\n${extra}`;
+        const json = async (a: string, b: string) => {
+            const result = await cli('diff', a, b, '--format', 'json', '--exit-code');
+            expect(result.code).toBe(1);
+            return (JSON.parse(result.stdout) as { changes: unknown[] }).changes;
+        };
+        expect(await json(write('lib-old.journey', library('Dana', 'channel kiosk "Kiosk"\n')), write('lib-new.journey', library('Dana Smith', 'team sales "Sales"\n')))).toEqual([
+            { kind: 'changed', element: 'persona', id: 'dana', path: '', field: 'label', before: 'Dana', after: 'Dana Smith' },
+            { kind: 'removed', element: 'channel', id: 'kiosk', path: '', before: 'Kiosk', after: null },
+            { kind: 'added', element: 'team', id: 'sales', path: '', before: null, after: 'Sales' },
+        ]);
+        const map = (team: string) => `team idle "${team}"\n\njourney j {\n  stage s {\n    touchpoint web\n  }\n}\n`;
+        expect(await json(write('map-old.journey', map('Idle')), write('map-new.journey', map('Idle team')))).toEqual([
+            { kind: 'changed', element: 'team', id: 'idle', path: '', field: 'label', before: 'Idle', after: 'Idle team' },
+        ]);
+        const same = write('lib-same.journey', library('Dana', ''));
+        expect((await cli('diff', same, same, '--exit-code')).code).toBe(0);
+    });
+
     test('text (default): one marked line per change and a summary', async () => {
         const result = await cli('diff', before, after, '--color', 'never');
         expect(result.code).toBe(0);

@@ -7,12 +7,12 @@ import { createJourneyServices } from '../language/journey-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { importTarget } from '../language/imports.js';
 import { syntaxProblems, type SyntaxProblem } from '../language/lsp/format-text.js';
-import { mapModelOfDocument } from '../model/from-document.js';
-import type { MapModel } from '../model/types.js';
+import { declarationsOfDocument, mapModelOfDocument } from '../model/from-document.js';
+import type { FileDeclarations, MapModel } from '../model/types.js';
 import { servesNamedFiles, withoutBom } from './workspace.js';
 
 export type SideResult =
-    | { ok: true; model: MapModel | undefined }
+    | { ok: true; model: MapModel | undefined; declared: FileDeclarations }
     | { ok: false; errors: SyntaxProblem[] };
 
 /** Reads a file of this side by absolute path; undefined when it does not exist there. */
@@ -51,7 +51,8 @@ export async function buildSide(files: ReadonlyMap<string, string>, read: ReadSi
     const results = new Map<string, SideResult>();
     for (const [file, document] of roots) {
         const errors = syntaxProblems(document.parseResult);
-        results.set(file, errors.length > 0 ? { ok: false, errors } : { ok: true, model: mapModelOfDocument(document, documents) });
+        results.set(file, errors.length > 0 ? { ok: false, errors }
+            : { ok: true, model: mapModelOfDocument(document, documents), declared: declarationsOfDocument(document) });
     }
     return results;
 }

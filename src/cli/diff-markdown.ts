@@ -32,7 +32,8 @@ export function formatMarkdown(run: DiffRun): string {
 function fileSummary(file: FileDiff): string {
     const title = file.after?.journey.title;
     const what = file.status === 'added' ? 'new map' : file.status === 'removed' ? 'map removed' : summaryLine(file.diff.summary);
-    return `${title ? `**${escape(title)}** ` : ''}(${code(file.file)}): ${what}${file.status !== 'modified' ? ` (${summaryLine(file.diff.summary)})` : ''}`;
+    const where = title ? `**${escape(title)}** (${code(file.file)})` : code(file.file);
+    return `${where}: ${what}${file.status !== 'modified' ? ` (${summaryLine(file.diff.summary)})` : ''}`;
 }
 
 function fileSections(file: FileDiff, heading: string): string[] {

@@ -135,7 +135,7 @@ function addPair(run: DiffRun, file: string, oldLabel: string, newLabel: string,
     if (broken) return;
     const oldModel = before?.ok ? before.model : undefined;
     const newModel = after?.ok ? after.model : undefined;
-    const diff = diffMaps(oldModel, newModel);
+    const diff = diffMaps(oldModel, newModel, { before: before?.ok ? before.declared : undefined, after: after?.ok ? after.declared : undefined });
     if (diff.changes.length === 0) return;
     const status = before === undefined ? 'added' : after === undefined ? 'removed' : 'modified';
     run.files.push({ file, oldLabel, newLabel, status, after: newModel, diff });

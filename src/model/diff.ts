@@ -5,7 +5,7 @@
  * stage is `moved`); facts without ids match by kind and content within their step
  * (`diff-facts.ts`); emotions match by persona.
  */
-import type { BarrierModel, MapModel, OpportunityModel, StageModel, StepModel } from './types.js';
+import type { BarrierModel, FileDeclarations, MapModel, OpportunityModel, StageModel, StepModel } from './types.js';
 import {
     anonymousBarrierSpec, anonymousOpportunitySpec, barrierValue, factSpecs, matchFacts, opportunityFields, opportunityValue, sameValue,
 } from './diff-facts.js';
@@ -18,9 +18,35 @@ import { summarize, type ElementKind, type MapChange, type MapDiff } from './dif
 export * from './diff-types.js';
 export { stepPath } from './diff-identity.js';
 
-/** Compares two maps; `undefined` stands for a file without a journey (or no file at all). */
-export function diffMaps(before: MapModel | undefined, after: MapModel | undefined): MapDiff {
-    return new MapDiffer(before ?? emptyMap(), after ?? emptyMap(), before !== undefined, after !== undefined).run();
+/**
+ * Compares two maps; `undefined` stands for a file without a journey (or no file at all).
+ * `declared` adds the personas, channels and teams each file declares itself: a model holds only
+ * those its journey mentions, and a file of shared personas has no model at all.
+ */
+export function diffMaps(
+    before: MapModel | undefined, after: MapModel | undefined,
+    declared: { before?: FileDeclarations | undefined; after?: FileDeclarations | undefined } = {},
+): MapDiff {
+    const differ = new MapDiffer(
+        withDeclarations(before ?? emptyMap(), declared.before), withDeclarations(after ?? emptyMap(), declared.after),
+        before !== undefined, after !== undefined,
+    );
+    return differ.run();
+}
+
+/** The model with the file's own declarations that its journey does not mention added to its lists. */
+function withDeclarations(model: MapModel, declared: FileDeclarations | undefined): MapModel {
+    if (!declared) return model;
+    const union = <T extends { id: string }>(mentioned: T[], own: T[]): T[] => {
+        const ids = new Set(mentioned.map(item => item.id));
+        return [...mentioned, ...own.filter(item => !ids.has(item.id))];
+    };
+    return {
+        ...model,
+        personas: union(model.personas, declared.personas),
+        channels: union(model.channels, declared.channels),
+        teams: union(model.teams, declared.teams),
+    };
 }
 
 function emptyMap(): MapModel {

@@ -57,6 +57,13 @@ export interface TeamInfo {
     label: string;
 }
 
+/** The personas, channels and teams one file declares itself (not those it imports). */
+export interface FileDeclarations {
+    personas: PersonaInfo[];
+    channels: ChannelInfo[];
+    teams: TeamInfo[];
+}
+
 export interface StageModel {
     id: string;
     label: string;

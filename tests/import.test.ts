@@ -76,12 +76,12 @@ describe('journey import', () => {
         expect(fs.readFileSync(out, 'utf8')).toContain('journey my-working-day "My working day" {');
     });
 
-    test('out-of-range scores are clamped with a warning naming the line', async () => {
+    test('out-of-range scores are clamped with a warning naming the line and the score\'s column', async () => {
         const result = await cli('import', write('range.mmd', 'journey\n  section S\n    Great: 9: Me\n    Awful: -3: Me\n    Half: 2.6: Me\n'));
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('range.mmd:3:1: warning: score 9 is outside 1..5; clamped to 5');
-        expect(result.stderr).toContain('range.mmd:4:1: warning: score -3 is outside 1..5; clamped to 1');
-        expect(result.stderr).toContain('range.mmd:5:1: warning: score 2.6 is not a whole number; rounded to 3');
+        expect(result.stderr).toContain('range.mmd:3:12: warning: score 9 is outside 1..5; clamped to 5');
+        expect(result.stderr).toContain('range.mmd:4:12: warning: score -3 is outside 1..5; clamped to 1');
+        expect(result.stderr).toContain('range.mmd:5:11: warning: score 2.6 is not a whole number; rounded to 3');
         const { model } = await check(result.stdout);
         expect(model.stages[0].steps.map(s => s.emotions[0].score)).toEqual([2, -2, 0]);
     });
@@ -233,8 +233,8 @@ describe('ids and entities', () => {
         expect(decodeEntities('a #59; b #quot;c#quot; #x41; #unknown; #0;')).toBe('a ; b "c" A #unknown; #0;');
     });
 
-    test('parse result keeps lines', () => {
+    test('parse result keeps lines and the column of each score', () => {
         const parsed = parseMermaidJourney('journey\nsection S\n  T: 3: A\n');
-        expect(parsed.ok && parsed.diagram.sections[0]).toEqual({ name: 'S', line: 2, tasks: [{ name: 'T', score: 3, actors: ['A'], line: 3 }] });
+        expect(parsed.ok && parsed.diagram.sections[0]).toEqual({ name: 'S', line: 2, tasks: [{ name: 'T', score: 3, actors: ['A'], line: 3, scoreColumn: 6 }] });
     });
 });

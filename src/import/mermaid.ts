@@ -20,6 +20,8 @@ export interface MermaidTask {
     score: number;
     actors: string[];
     line: number;
+    /** 1-based column of the score, for warnings about it. */
+    scoreColumn: number;
 }
 
 export interface MermaidSection {
@@ -149,14 +151,14 @@ function parseTask(text: string, line: number, column: number, errors: MermaidPr
     }
     const scoreText = (rawScore ?? '').trim();
     const score = scoreText === '' ? NaN : Number(scoreText);
+    const scoreColumn = column + rawName.length + 1 + ((rawScore ?? '').length - (rawScore ?? '').trimStart().length);
     if (!Number.isFinite(score)) {
-        const scoreColumn = column + rawName.length + 1 + ((rawScore ?? '').length - (rawScore ?? '').trimStart().length);
         errors.push({ line, column: scoreColumn, message: `the score of task '${name}' must be a number from 1 to 5, found '${scoreText}'` });
         return undefined;
     }
     // Actors are everything after the second colon (a colon in an actor's name stays part of it).
     const actors = rest.join(':').split(',').map(cleanName).filter(a => a !== '');
-    return { name, score, actors, line };
+    return { name, score, actors, line, scoreColumn };
 }
 
 function fail(line: number, column: number, message: string): MermaidParseResult {

@@ -46,7 +46,7 @@ export function mermaidToJourney(diagram: MermaidJourney, options: ImportOptions
         const label = section.name || 'Tasks';
         out.push(`stage ${stageIds.next(label)} ${quote(label)} {`);
         for (const task of section.tasks) {
-            const emotion = scoreToEmotion(task.score, task.line, warnings);
+            const emotion = scoreToEmotion(task.score, task.line, task.scoreColumn, warnings);
             out.push(`step ${stepIds.next(task.name)} ${quote(task.name)} {`);
             const actors = [...new Set(task.actors)];
             if (actors.length === 0 || actors.length === allActors) {
@@ -63,16 +63,16 @@ export function mermaidToJourney(diagram: MermaidJourney, options: ImportOptions
 }
 
 /** Mermaid's 1..5 as the map's -2..+2; out of range is clamped and a fraction rounded, each with a warning. */
-export function scoreToEmotion(score: number, line: number, warnings: MermaidProblem[]): number {
+export function scoreToEmotion(score: number, line: number, column: number, warnings: MermaidProblem[]): number {
     let value = score;
     if (!Number.isInteger(value)) {
         const rounded = Math.round(value);
-        warnings.push({ line, column: 1, message: `score ${score} is not a whole number; rounded to ${rounded}` });
+        warnings.push({ line, column, message: `score ${score} is not a whole number; rounded to ${rounded}` });
         value = rounded;
     }
     if (value < 1 || value > 5) {
         const clamped = Math.min(5, Math.max(1, value));
-        warnings.push({ line, column: 1, message: `score ${value} is outside 1..5; clamped to ${clamped}` });
+        warnings.push({ line, column, message: `score ${value} is outside 1..5; clamped to ${clamped}` });
         value = clamped;
     }
     return value - 3;

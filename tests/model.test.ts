@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { everyLane, exampleModels, modelOf } from './render-support.js';
 import { renderSvg } from '../src/render/index.js';
+import { modelToJson } from '../src/model/model-json.js';
 
 const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'schema', 'map-model.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -91,12 +92,12 @@ describe('map model schema', () => {
         const models = await exampleModels();
         expect(Object.keys(models).length).toBeGreaterThanOrEqual(2);
         for (const [name, model] of Object.entries(models)) {
-            expect(schemaErrors(JSON.parse(JSON.stringify(model))), name).toBe('');
+            expect(schemaErrors(JSON.parse(JSON.stringify(modelToJson(model)))), name).toBe('');
         }
     });
 
     test('the map using every lane validates', async () => {
-        expect(schemaErrors(JSON.parse(JSON.stringify(await modelOf(everyLane))))).toBe('');
+        expect(schemaErrors(JSON.parse(JSON.stringify(modelToJson(await modelOf(everyLane)))))).toBe('');
     });
 
     // What the preview sees while a fact is half typed: facts the parser recovered without their
@@ -111,19 +112,45 @@ describe('map model schema', () => {
     ];
     test.each(halfTyped)('a half-typed map still has a valid model that renders: %s', async text => {
         const model = await modelOf(text);
-        expect(schemaErrors(JSON.parse(JSON.stringify(model)))).toBe('');
+        expect(schemaErrors(JSON.parse(JSON.stringify(modelToJson(model))))).toBe('');
         expect(renderSvg(model)).toContain('</svg>');
     });
 
+    test('the printed form has every key of the shape, null where the map leaves it out', async () => {
+        const model = await modelOf('persona p "P"\njourney j {\n  for p\n  stage s {\n    step a "A" {\n      touchpoint web\n      emotion 1\n      barrier "B"\n      opportunity "O"\n      frontstage "F"\n      metric NPS 3\n    }\n  }\n}\n');
+        const json = JSON.parse(JSON.stringify(modelToJson(model)));
+        expect(schemaErrors(json)).toBe('');
+        expect(json.journey).toMatchObject({ id: 'j', title: 'j', state: 'current', goal: null, description: null, personas: ['p'] });
+        expect(json.personas[0]).toMatchObject({ id: 'p', label: 'P', role: null, goals: [] });
+        const step = json.stages[0].steps[0];
+        expect(step.touchpoints[0]).toMatchObject({ channel: 'web', text: null });
+        expect(step.emotions[0]).toMatchObject({ persona: 'p', score: 1, label: null });
+        expect(Object.keys(step.barriers[0])).toEqual(['id', 'text', 'severity', 'source']);
+        expect(step.barriers[0]).toMatchObject({ id: null, text: 'B', severity: null });
+        expect(step.opportunities[0]).toMatchObject({ id: null, text: 'O', fixes: [], impact: null, effort: null, owner: null });
+        expect(step.frontstage[0]).toMatchObject({ text: 'F', owner: null });
+        expect(step.metrics[0]).toMatchObject({ name: 'NPS', value: 3, target: null });
+        // In memory the model leaves those keys out, and the rest is the same.
+        expect(model.stages[0].steps[0].barriers[0]).not.toHaveProperty('severity');
+        const withoutNulls = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (v === null ? undefined : v));
+        for (const text of [everyLane, 'journey j { stage s { touchpoint web } }']) {
+            const inMemory = await modelOf(text);
+            expect(withoutNulls(modelToJson(inMemory))).toBe(withoutNulls(inMemory));
+        }
+    });
+
     test('the schema rejects a model that breaks the shape', async () => {
-        const model = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        const model = JSON.parse(JSON.stringify(modelToJson(await modelOf(everyLane))));
         model.stages[0].steps[0].implicit = 'no';
         expect(schemaErrors(model)).toContain('implicit');
-        const other = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        const other = JSON.parse(JSON.stringify(modelToJson(await modelOf(everyLane))));
         delete other.stages[0].steps[0].emotions;
         expect(schemaErrors(other)).toContain('emotions');
-        const third = JSON.parse(JSON.stringify(await modelOf(everyLane)));
+        const third = JSON.parse(JSON.stringify(modelToJson(await modelOf(everyLane))));
         third.stages[0].steps[0].barriers[0].severity = 'huge';
         expect(schemaErrors(third)).not.toBe('');
+        const fourth = JSON.parse(JSON.stringify(modelToJson(await modelOf(everyLane))));
+        delete fourth.stages[0].steps[0].barriers[0].severity;
+        expect(schemaErrors(fourth)).toContain('severity');
     });
 });

@@ -16,6 +16,7 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { displayPath, loadWorkspace } from './workspace.js';
 import { writeFileAtomic } from '../export/write-file.js';
 import { checkOutputFolder, checkOutputIsNotInput } from './output-guard.js';
+import { modelToJson } from '../model/model-json.js';
 
 const formats = ['svg', 'html', 'png', 'json', 'mermaid', 'markdown'] as const;
 type Format = (typeof formats)[number];
@@ -116,7 +117,7 @@ async function produce(model: MapModel, format: Format, options: { hiddenLanes?:
     switch (format) {
         case 'svg': return renderSvg(model, { ...options, standalone: true });
         case 'html': return renderHtml(model, options);
-        case 'json': return JSON.stringify(model, null, 2) + '\n';
+        case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
         case 'mermaid': return toMermaid(model);
         case 'markdown': return toMarkdown(model);
         case 'png': {

@@ -9,7 +9,8 @@ import { importTarget } from '../language/imports.js';
 import { syntaxProblems, type SyntaxProblem } from '../language/lsp/format-text.js';
 import { declarationsOfDocument, mapModelOfDocument } from '../model/from-document.js';
 import type { FileDeclarations, MapModel } from '../model/types.js';
-import { servesNamedFiles, withoutBom } from './workspace.js';
+import { withoutBom } from '../language/bom.js';
+import { servesNamedFiles } from './workspace.js';
 
 export type SideResult =
     | { ok: true; model: MapModel | undefined; declared: FileDeclarations }

@@ -6,6 +6,7 @@ import { createJourneyServices, type JourneyServices } from '../language/journey
 import type { Model } from '../language/generated/ast.js';
 import { importTarget } from '../language/imports.js';
 import { UsageError } from './exit-codes.js';
+import { withoutBom } from '../language/bom.js';
 
 export interface LoadedWorkspace {
     services: JourneyServices;
@@ -75,13 +76,6 @@ function reason(err: unknown, obvious?: string): string {
     return code ? ` (${code})` : ` (${(err as Error).message})`;
 }
 
-/**
- * Text without its UTF-8 byte order mark. Editors hide the BOM, so lines and columns must not
- * count it: a file saved with one would otherwise be reported one column off on its first line.
- */
-export function withoutBom(text: string): string {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /**
  * Reads a .journey file, or explains why not. Only regular files are read: reading a FIFO or a

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigurationProvider, LangiumSharedCoreServices, URI } from 'langium';
 import { isLintRule, lintRuleDefaults, ruleSeverities, type LintRule, type RuleSeverities, type RuleSeverity } from './validation/rules.js';
+import { withoutBom } from './bom.js';
 
 export const CONFIG_FILE_NAME = 'journey.config.json';
 
@@ -75,7 +76,7 @@ export function readLintConfigFile(file: string): LintConfigFile {
         // A named pipe or a device would block or never end.
         if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
         // Without the byte order mark some editors save JSON with, which JSON.parse refuses.
-        text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        text = withoutBom(fs.readFileSync(file, 'utf8'));
     } catch (err) {
         throw new LintConfigError(file, `cannot read: ${(err as Error).message}`);
     }

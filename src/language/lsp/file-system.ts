@@ -1,5 +1,6 @@
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
+import { withoutBom } from '../bom.js';
 
 /**
  * Files read from disk (imports, the workspace folder) without their UTF-8 byte order mark.
@@ -17,7 +18,3 @@ export class BomlessFileSystemProvider extends NodeFileSystemProvider {
 }
 
 export const BomlessFileSystem = { fileSystemProvider: () => new BomlessFileSystemProvider() };
-
-function withoutBom(text: string): string {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

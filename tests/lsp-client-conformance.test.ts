@@ -187,6 +187,20 @@ describe('a bare client (no capabilities beyond the defaults, no workspace)', ()
         expectWellFormedReply(reply);
         if ('error' in reply) expect(reply.error!.code).toBe(-32800);
     });
+
+    it('gets diagnostics that name the version of the open document they were computed for', async () => {
+        const uri = 'untitled:Untitled-versions';
+        server.open(uri, 'journey j "J" {\n  stage s "S" { step a "A" { emotion 5 } }\n}\n', 7);
+        const first = await server.diagnostics(uri) as { version?: number; diagnostics: Array<{ code?: unknown }> };
+        expect(first.version).toBe(7);
+        expect(first.diagnostics.map(d => d.code)).toContain('emotion-range');
+        server.notify('textDocument/didChange', {
+            textDocument: { uri, version: 8 },
+            contentChanges: [{ text: 'journey j "J" {\n  stage s "S" { step a "A" { emotion 1 } }\n}\n' }],
+        });
+        const second = await server.diagnostics(uri, params => !params.diagnostics.some(d => d.code === 'emotion-range')) as { version?: number };
+        expect(second.version).toBe(8);
+    });
 });
 
 describe('a client that declares snippets, Markdown, links and symbol trees', () => {

@@ -6,6 +6,7 @@ import { registerPreviewProtocol } from './preview-protocol-handler.js';
 import { acceptResponseErrorsOfEveryRelease } from './lsp/response-errors.js';
 import { BomlessFileSystem } from './lsp/file-system.js';
 import { LifecycleGate } from './lsp/lifecycle-gate.js';
+import { publishDiagnosticsWithVersion } from './lsp/diagnostics-version.js';
 
 acceptResponseErrorsOfEveryRelease();
 
@@ -16,4 +17,5 @@ lifecycle.install(connection);
 const { shared, Journey } = createJourneyServices({ connection, ...BomlessFileSystem });
 watchLintConfig(connection, shared, Journey);
 registerPreviewProtocol(connection, shared);
+publishDiagnosticsWithVersion(connection, shared);
 startLanguageServer(shared);

@@ -146,6 +146,22 @@ describe('journey render', () => {
         }
     });
 
+    test('-o writes through a symbolic link, keeps an existing file\'s mode, and leaves no temporary file', async () => {
+        const dir = tempFolder({ 'map.journey': everyLane, 'pictures/real.svg': 'old', 'kept.svg': 'old' });
+        fs.symlinkSync(path.join(dir, 'pictures', 'real.svg'), path.join(dir, 'link.svg'));
+        fs.chmodSync(path.join(dir, 'kept.svg'), 0o640);
+        for (const name of ['link.svg', 'kept.svg', 'new.svg']) {
+            const run = await journey(['render', path.join(dir, 'map.journey'), '-o', path.join(dir, name)]);
+            expect(run.code, run.stderr).toBe(0);
+        }
+        expect(fs.lstatSync(path.join(dir, 'link.svg')).isSymbolicLink()).toBe(true);
+        expect(fs.readFileSync(path.join(dir, 'pictures', 'real.svg'), 'utf8')).toMatch(/^<\?xml/);
+        expect(fs.statSync(path.join(dir, 'kept.svg')).mode & 0o777).toBe(0o640);
+        expect(fs.readFileSync(path.join(dir, 'new.svg'), 'utf8')).toMatch(/<\/svg>\n$/);
+        expect(fs.readdirSync(dir).sort()).toEqual(['kept.svg', 'link.svg', 'map.journey', 'new.svg', 'pictures']);
+        expect(fs.readdirSync(path.join(dir, 'pictures'))).toEqual(['real.svg']);
+    });
+
     test('--help describes the formats', async () => {
         const run = await journey(['render', '--help']);
         expect(run.code).toBe(0);

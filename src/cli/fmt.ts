@@ -5,7 +5,7 @@ import { parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { withoutBom } from '../language/bom.js';
 import { collectJourneyFiles, displayPath } from './workspace.js';
-import { writeFileAtomic } from './fmt-write.js';
+import { writeFileAtomic } from './write-file.js';
 import { decodeUtf8, type DecodeResult } from './utf8.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { formatJourneyText, type FormatTextResult } from '../language/lsp/format-text.js';

@@ -5,7 +5,7 @@ import type { Command } from './command.js';
 import { parseCommandArgs } from './command.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { displayPath } from './workspace.js';
-import { writeFileAtomic } from './fmt-write.js';
+import { writeFileAtomic } from './write-file.js';
 import { checkOutputIsNotInput } from './output-guard.js';
 import { parseMermaidJourney } from '../import/mermaid.js';
 import { mermaidToJourney } from '../import/to-journey.js';
@@ -67,8 +67,7 @@ nothing written); 2 usage or I/O problem.
         }
         checkOutputIsNotInput('import', values.output, [input]);
         try {
-            if (fs.existsSync(values.output)) writeFileAtomic(values.output, formatted.text);
-            else fs.writeFileSync(values.output, formatted.text);
+            writeFileAtomic(values.output, formatted.text);
         } catch (err) {
             throw new UsageError(`journey import: cannot write ${values.output}: ${(err as Error).message}`);
         }

@@ -14,7 +14,7 @@ import { checkFormat, parseCommandArgs } from './command.js';
 import { sortDiagnostics, toCliDiagnostic } from './diagnostics.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { displayPath, loadWorkspace } from './workspace.js';
-import { writeFileAtomic } from '../export/write-file.js';
+import { writeFileAtomic } from './write-file.js';
 import { checkOutputFolder, checkOutputIsNotInput } from './output-guard.js';
 import { modelToJson } from '../model/model-json.js';
 
@@ -107,7 +107,7 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
             ...(values.personas !== undefined ? { personas: list(values.personas) } : {}),
         };
         const output = await produce(model, format, { ...options, ...(scale !== undefined ? { scale } : {}) });
-        if (values.output) writeFileAtomic(values.output, output);
+        if (values.output) writeOutput(values.output, output);
         else if (typeof output === 'string') io.stdout(output); // png always has -o (checked above)
         return ExitCode.Ok;
     },
@@ -157,4 +157,13 @@ function checkIsFile(file: string): void {
 
 function list(value: string | undefined): string[] {
     return (value ?? '').split(',').map(s => s.trim()).filter(Boolean);
+}
+
+function writeOutput(file: string, data: string | Buffer): void {
+    try {
+        writeFileAtomic(file, data);
+    } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new UsageError(`Cannot write ${file}${code ? ` (${code})` : ''}`);
+    }
 }

@@ -14,6 +14,7 @@ export default defineConfig({
                     name: 'unit',
                     include: ['tests/**/*.test.ts'],
                     exclude: ['tests/e2e/**', '**/node_modules/**'],
+                    globalSetup: ['./tests/browser/ensure-chromium.ts'],
                     testTimeout: 30_000,
                 },
             },
@@ -22,7 +23,7 @@ export default defineConfig({
                 test: {
                     name: 'e2e',
                     include: ['tests/e2e/**/*.test.ts'],
-                    globalSetup: ['./tests/e2e/global-setup.ts'],
+                    globalSetup: ['./tests/browser/ensure-chromium.ts', './tests/e2e/global-setup.ts'],
                     fileParallelism: false,
                     testTimeout: 180_000,
                     // Opening the workbench on two busy cores can take a minute or more.

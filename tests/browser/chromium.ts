@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const chromiumPath = process.env.JOURNEY_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const args = [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -13,7 +13,7 @@ const args = [
 export async function launchChromium(executablePath = chromiumPath): Promise<Browser> {
     if (!fs.existsSync(executablePath)) {
         throw new Error(`Chromium not found at ${executablePath}. Install it (Debian: apt-get install -y chromium) `
-            + 'or set JOURNEY_CHROMIUM to its path. The browser tests need a real browser and do not skip.');
+            + 'or set CHROMIUM_PATH to its path. The browser tests need a real browser and do not skip.');
     }
     return chromium.launch({ executablePath, args, timeout: 120_000 });
 }

@@ -22,13 +22,28 @@ export async function buildExport(model: MapModel, options: RenderOptions, forma
     }
 }
 
-/** Draws an SVG on a canvas at `scale` and returns the PNG as base64. */
-async function rasterise(svg: string, scale: number): Promise<string> {
+/**
+ * Chromium's canvas limits: at most 32,767 pixels a side and 268,435,456 pixels in all. A bigger
+ * canvas silently draws nothing and `toDataURL` answers an empty "data:," (an empty file).
+ */
+const MAX_CANVAS_SIDE = 32_767;
+const MAX_CANVAS_AREA = 268_435_456;
+
+/** The largest scale up to `wanted` at which a `width` x `height` picture fits a canvas. */
+export function canvasScale(width: number, height: number, wanted: number): number {
+    if (width <= 0 || height <= 0) return wanted;
+    // Floors, and one pixel of margin, so that rounding the size up never crosses a limit.
+    return Math.min(wanted, (MAX_CANVAS_SIDE - 1) / width, (MAX_CANVAS_SIDE - 1) / height, Math.sqrt(MAX_CANVAS_AREA) / Math.sqrt(width * height) * 0.999);
+}
+
+/** Draws an SVG on a canvas at `scale` (less for a map too big for that) and returns the PNG as base64. */
+async function rasterise(svg: string, wantedScale: number): Promise<string> {
     const blobUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     try {
         const image = new Image();
         image.src = blobUrl;
         await image.decode();
+        const scale = canvasScale(image.naturalWidth, image.naturalHeight, wantedScale);
         const canvas = document.createElement('canvas');
         canvas.width = Math.ceil(image.naturalWidth * scale);
         canvas.height = Math.ceil(image.naturalHeight * scale);
@@ -37,7 +52,9 @@ async function rasterise(svg: string, scale: number): Promise<string> {
         context.scale(scale, scale);
         context.drawImage(image, 0, 0);
         const dataUrl = canvas.toDataURL('image/png');
-        return dataUrl.slice(dataUrl.indexOf(',') + 1);
+        const data = dataUrl.slice(dataUrl.indexOf(',') + 1);
+        if (!data) throw new Error(`the map (${image.naturalWidth} x ${image.naturalHeight}) is too large for a PNG; export SVG instead`);
+        return data;
     } finally {
         URL.revokeObjectURL(blobUrl);
     }

@@ -1,7 +1,7 @@
 // Outside-in audit of the preview page in a real Chromium: maps and messages the other browser
 // tests do not try (big exports, malformed messages, persona filters across edits and files).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPreviewPage, type PreviewPage } from './browser/preview-page.js';
+import { openPreviewPage, RESOURCE, type PreviewPage } from './browser/preview-page.js';
 import { mapModelOfDocument } from '../src/model/from-document.js';
 import type { MapModel } from '../src/model/types.js';
 import type { ExportMessage } from '../src/protocol/webview.js';
@@ -41,5 +41,54 @@ describe('exports', () => {
         expect(h).toBeGreaterThan(0);
         // Drawn, not blank: a blank picture of that size compresses to a few kilobytes.
         expect(bytes.length).toBeGreaterThan(500_000);
+    });
+});
+
+const small = `persona ana "Ana"
+persona ben "Ben"
+journey j "Small" {
+  for ana, ben
+  stage s "Stage" {
+    step a "A" { action "Acts" emotion 1 "ok" }
+    step b "B" { emotion -1 "meh" for ana emotion 2 next a }
+  }
+}`;
+
+describe('messages the page does not expect', () => {
+    test('malformed or unknown messages from the host are ignored with a warning; the page keeps its document and map', async () => {
+        const model = await modelOf(small);
+        await p.show(version++, model);
+        const junk: unknown[] = [
+            null, 'update', 42, [], {}, { type: 'nope' }, { type: 'update' }, { type: 'update', resource: RESOURCE, version: 'x' },
+            { type: 'highlight' }, { type: 'highlight', line: 'x', reveal: true }, { type: 'exportResult', format: 'exe' },
+            { type: 'document' }, { type: 'document', resource: 7, locked: false },
+        ];
+        p.problems.length = 0;
+        for (const message of junk) await p.send(message);
+        await expect.poll(() => p.problems.length).toBe(junk.length);
+        expect(p.problems.every(text => text.startsWith('[journey-preview] ignored a message'))).toBe(true);
+        // Still the same document: the resource kept for a reload is intact, and updates still arrive.
+        expect((await p.state())?.resource).toBe(RESOURCE);
+        const changed = structuredClone(model);
+        changed.stages[0].steps[0].label = 'Still alive';
+        await p.show(version++, changed);
+        expect(await p.page.locator('#journey-map').innerText()).toContain('Still alive');
+        p.problems.length = 0;
+    });
+
+    test('a model the renderer cannot draw leaves the last picture with an error banner, and the next good one draws', async () => {
+        const model = await modelOf(small);
+        await p.show(version++, model);
+        await p.send({ type: 'update', resource: RESOURCE, version: version++, model: { journey: { id: 'x' } }, syntaxErrorCount: 0, errorCount: 0 });
+        await expect.poll(() => p.page.locator('#journey-banner').isVisible()).toBe(true);
+        expect(await p.page.locator('#journey-banner').innerText()).toContain('could not be drawn');
+        expect(p.problems.filter(t => t.startsWith('uncaught'))).toEqual([]);
+        expect(await p.page.locator('#journey-map [data-id="s/a"]').count()).toBeGreaterThan(0);
+        // Exports still take the map shown, not the broken model.
+        expect((await exportOf('svg')).data).toContain('data-id="s/a"');
+        p.problems.length = 0;
+        await p.show(version++, model);
+        expect(await p.page.locator('#journey-banner').isVisible()).toBe(false);
+        expect(p.problems).toEqual([]);
     });
 });

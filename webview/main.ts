@@ -2,8 +2,9 @@
  * The preview page: receives map models from the extension host, draws them with the shared
  * renderer, keeps editor and picture in step, and runs the toolbar. Browser code only.
  */
-import type { HostToWebviewMessage, PersistedPreviewState, UpdateMessage } from '../src/protocol/webview.js';
+import type { PersistedPreviewState, UpdateMessage } from '../src/protocol/webview.js';
 import { defaultViewState } from '../src/protocol/webview.js';
+import { asHostMessage } from '../src/protocol/webview-guards.js';
 import { buildExport } from './exporter.js';
 import { MapView } from './map-view.js';
 import { Toolbar } from './toolbar.js';
@@ -48,8 +49,12 @@ const toolbar = new Toolbar(document.getElementById('journey-toolbar')!, {
     },
 }, initial);
 
-window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
-    const message = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = asHostMessage(event.data);
+    if (!message) {
+        console.warn(`[journey-preview] ignored a message it does not understand: ${describe(event.data)}`);
+        return;
+    }
     switch (message.type) {
         case 'update': onUpdate(message); break;
         case 'document': onDocument(message.resource, message.locked); break;
@@ -115,8 +120,7 @@ function onUpdate(update: UpdateMessage): void {
     if (decision.action === 'message') {
         view.showMessage(decision.text);
     } else if (decision.action === 'render' && message.model) {
-        toolbar.setPersonas(message.model.personas.map(p => ({ id: p.id, label: p.label })), view.viewState.personas);
-        view.show(message.model);
+        if (!draw(message.model)) return;
         if (scrollHome) {
             scrollHome = false;
             scroller.scrollLeft = 0;
@@ -140,6 +144,24 @@ function onUpdate(update: UpdateMessage): void {
         }
         console.log(`[journey-preview] updated version=${message.version} kept=${decision.action === 'keep'} ms=${ms}`);
     }, 0));
+}
+
+/**
+ * Draws a model; if that fails (a model the renderer cannot draw), keeps the picture shown and
+ * says so in the banner instead of leaving an exception in the message listener.
+ */
+function draw(model: MapModel): boolean {
+    try {
+        view.show(model);
+        toolbar.setPersonas(model.personas.map(p => ({ id: p.id, label: p.label })), view.viewState.personas);
+        return true;
+    } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        console.error(`[journey-preview] the map could not be drawn: ${reason}`);
+        showBanner(`The map could not be drawn (${reason}); showing the last map drawn.`, 'error');
+        root.removeAttribute('aria-busy');
+        return false;
+    }
 }
 
 /** The whole model an update brings: its own, or the held one patched; undefined if it cannot be had. */
@@ -173,6 +195,12 @@ function showBanner(text: string, kind: 'warning' | 'error'): void {
 function hideBanner(): void {
     banner.hidden = true;
     banner.textContent = '';
+}
+
+/** A short description of an unexpected message, for the console. */
+function describe(data: unknown): string {
+    const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+    return typeof type === 'string' ? `"${type.slice(0, 40)}" with missing or malformed fields` : typeof data;
 }
 
 function readDataState(): Partial<PersistedPreviewState> {

@@ -55,10 +55,17 @@ export class MapView {
 
     /** Shows a new model (the caller decides whether it is good enough to show). */
     show(model: MapModel): void {
-        this.model = model;
-        this.index = new SourceIndex(model);
-        if (this.cursorLine !== undefined) this.highlighted = this.index.keysAtLine(this.cursorLine);
-        this.render();
+        const before = { model: this.model, index: this.index, highlighted: this.highlighted };
+        try {
+            this.model = model;
+            this.index = new SourceIndex(model);
+            if (this.cursorLine !== undefined) this.highlighted = this.index.keysAtLine(this.cursorLine);
+            this.render();
+        } catch (err) {
+            // The picture in the page is still the one drawn before: keep its model with it.
+            ({ model: this.model, index: this.index, highlighted: this.highlighted } = before);
+            throw err;
+        }
     }
 
     /** Replaces the map with a message (no journey in the file, nothing yet). */

@@ -4,6 +4,7 @@ import type {
     ExportMessage, HostToWebviewMessage, PersistedPreviewState, RevealSourceMessage, WebviewToHostMessage,
 } from '../../protocol/webview.js';
 import { defaultViewState } from '../../protocol/webview.js';
+import { asWebviewMessage } from '../../protocol/webview-guards.js';
 import type { JourneyServerApi } from '../client.js';
 import { Disposable } from '../disposable.js';
 import { makeNonce, previewHtml } from './html.js';
@@ -55,7 +56,11 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
             localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'out')],
         };
         panel.webview.html = this.html(state);
-        this._register(panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => this.onMessage(message)));
+        this._register(panel.webview.onDidReceiveMessage((data: unknown) => {
+            // Typed at compile time only: what the page posts is checked before it is acted on.
+            const message = asWebviewMessage(data);
+            if (message) this.onMessage(message);
+        }));
         this._register(panel.onDidChangeViewState(e => {
             if (e.webviewPanel.active) this.focused.fire();
         }));

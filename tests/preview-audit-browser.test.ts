@@ -92,3 +92,47 @@ describe('messages the page does not expect', () => {
         expect(p.problems).toEqual([]);
     });
 });
+
+describe('the persona filter', () => {
+    // Each option's label, with a star when the dropdown has it ticked.
+    const options = () => p.page.locator('[data-action="personas"]').evaluate(select => {
+        const chosen = (select as unknown as { value: string[] }).value;
+        return [...select.querySelectorAll('vscode-option')].map(o => `${o.textContent}${chosen.includes(o.getAttribute('value')!) ? '*' : ''}`);
+    });
+    const points = () => p.page.locator('#journey-map svg .jm-emotion').count();
+
+    test('offers the personas\' current labels after an edit of a label (same ids)', async () => {
+        const model = await modelOf(small);
+        await p.show(version++, model);
+        expect(await options()).toEqual(['Ana*', 'Ben*']);
+        const renamed = structuredClone(model);
+        renamed.personas[0].label = 'Ana Lima';
+        await p.show(version++, renamed);
+        expect(await options()).toEqual(['Ana Lima*', 'Ben*']);
+    });
+
+    test('a choice survives an update of the map, and does not carry over to another file', async () => {
+        const model = await modelOf(small);
+        await p.show(version++, model);
+        expect(await points()).toBe(4);
+        // Untick Ben in the dropdown.
+        await p.page.locator('[data-action="personas"]').click();
+        await p.page.locator('[data-action="personas"] li.option').nth(1).click();
+        await p.page.keyboard.press('Escape');
+        await expect.poll(points).toBe(2);
+        expect((await p.state())?.personas).toEqual(['ana']);
+        await p.show(version++, model);
+        expect(await points()).toBe(2);
+        expect(await options()).toEqual(['Ana*', 'Ben']);
+        // The preview turns to another file whose map follows other personas (and one of the same id).
+        const other = 'file:///maps/other.journey';
+        await p.send({ type: 'document', resource: other, locked: false });
+        const otherModel = await modelOf(small.replace(/\bana\b/g, 'cy').replace('"Ana"', '"Cy"'));
+        await p.send({ type: 'update', resource: other, version: 1, model: otherModel, syntaxErrorCount: 0, errorCount: 0 });
+        await expect.poll(() => p.page.locator('#journey-map').getAttribute('data-version')).toBe('1');
+        expect(await points()).toBe(4);
+        expect(await options()).toEqual(['Cy*', 'Ben*']);
+        expect((await p.state())?.personas).toBeNull();
+        await p.send({ type: 'document', resource: RESOURCE, locked: false });
+    });
+});

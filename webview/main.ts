@@ -95,6 +95,11 @@ function onDocument(resource: string, locked: boolean): void {
         latest = undefined;
         scrollHome = true;
         view.forgetCursor();
+        // A choice of personas is a choice among one map's personas: the other file's map shows all of
+        // its own (carried over, the choice hid every curve of a map whose personas it did not name).
+        if (view.viewState.personas !== null) view.setFilters({ hiddenLanes: view.viewState.hiddenLanes, personas: null });
+        save({ resource, locked, personas: null });
+        return;
     }
     save({ resource, locked });
 }

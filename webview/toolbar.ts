@@ -23,6 +23,8 @@ export class Toolbar {
     private readonly laneSelect: VscodeMultiSelect;
     private readonly zoomLabel: HTMLSpanElement;
     private personaIds: string[] = [];
+    /** What the persona options were last built from (ids, labels and choice), to rebuild them only when it changes. */
+    private personaKey = '';
 
     constructor(container: HTMLElement, actions: ToolbarActions, state: PreviewViewState) {
         // A plain flex row that wraps: the preview is often narrow, and every control must stay reachable.
@@ -55,11 +57,15 @@ export class Toolbar {
         this.setZoom(state.zoom);
     }
 
-    /** Offers the personas of the current map; keeps the user's choice for personas still there. */
+    /**
+     * Offers the personas of the current map under their current labels (an edit of a label, here
+     * or in an imported file, shows in the dropdown too); keeps the user's choice for personas still there.
+     */
     setPersonas(personas: Array<{ id: string; label: string }>, chosen: string[] | null): void {
-        const ids = personas.map(p => p.id);
-        if (ids.join('\u0000') === this.personaIds.join('\u0000')) return;
-        this.personaIds = ids;
+        const key = JSON.stringify([personas.map(p => [p.id, p.label]), chosen]);
+        if (key === this.personaKey) return;
+        this.personaKey = key;
+        this.personaIds = personas.map(p => p.id);
         this.personaSelect.replaceChildren(...personas.map(p => option(p.id, p.label, chosen === null || chosen.includes(p.id))));
         this.personaSelect.disabled = personas.length === 0;
     }

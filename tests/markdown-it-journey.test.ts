@@ -79,4 +79,11 @@ describe('```journey blocks in Markdown', () => {
         const many = Array.from({ length: 300 }, (_, i) => `    step s${i} { emotion 1 touchpoint web }`).join('\n');
         expect(render(`\`\`\`journey\njourney j {\n  stage s {\n${many}\n  }\n}\n\`\`\`\n`)).toContain('data-id="s/s299"');
     });
+
+    test('a block with two journeys is an error at the second one (multiple-journeys), not a silent map of the first', () => {
+        const html = render('```journey\njourney a "First" {\n  stage s { action "x" }\n}\njourney b "Second" {\n  stage t { action "y" }\n}\n```\n');
+        expect(html).toContain('data-journey-error="1"');
+        expect(html).toMatch(/line 4, column 1: [^<]*at most one journey[^<]*multiple-journeys/);
+        expect(html).not.toContain('<svg');
+    });
 });

@@ -32,6 +32,13 @@ export function parseFence(text: string): FenceParse {
     ];
     if (problems.length > 0) return { model: undefined, problems };
     const model = result.value;
+    // As in a file (the error `multiple-journeys`, which the CLI refuses to draw): one map per block.
+    const extra = model.journeys.slice(1).map(journey => ({
+        line: (journey.$cstNode?.range.start.line ?? 0) + 1,
+        column: (journey.$cstNode?.range.start.character ?? 0) + 1,
+        message: `A block holds at most one journey; '${journey.name}' is another (multiple-journeys). Put it in a block of its own.`,
+    }));
+    if (extra.length > 0) return { model: undefined, problems: extra };
     const declarations = model.declarations;
     const mapModel = buildMapModel(model, {
         personas: declarations.filter(d => d.$type === 'Persona'),

@@ -136,3 +136,34 @@ describe('the persona filter', () => {
         await p.send({ type: 'document', resource: RESOURCE, locked: false });
     });
 });
+
+describe('editor cursor and toolbar edge cases', () => {
+    test('the cursor on a fact whose lane is switched off highlights its step instead of nothing', async () => {
+        const model = await modelOf(small);
+        await p.show(version++, model);
+        const actionLine = model.stages[0].steps[0].sources.actions[0].line;
+        await p.send({ type: 'highlight', line: actionLine, reveal: true });
+        await expect.poll(() => p.page.locator('#journey-map .highlighted').evaluateAll(els => els.map(e => e.getAttribute('data-id')))).toEqual(['s/a/action#0']);
+        // Switch the actions lane off in the toolbar.
+        await p.page.locator('[data-action="lanes"]').click();
+        await p.page.locator('[data-action="lanes"] li.option').nth(0).click();
+        await p.page.keyboard.press('Escape');
+        await expect.poll(() => p.page.locator('#journey-map [data-lane="actions"]').count()).toBe(0);
+        await expect.poll(() => p.page.locator('#journey-map .highlighted').evaluateAll(els => els.map(e => e.getAttribute('data-id')))).toEqual(['s/a']);
+        // Back on, the card itself again.
+        await p.page.locator('[data-action="lanes"]').click();
+        await p.page.locator('[data-action="lanes"] li.option').nth(0).click();
+        await p.page.keyboard.press('Escape');
+        await expect.poll(() => p.page.locator('#journey-map .highlighted').evaluateAll(els => els.map(e => e.getAttribute('data-id')))).toEqual(['s/a/action#0']);
+        expect((await p.state())?.hiddenLanes).toEqual([]);
+    });
+
+    test('export with no map to export says so instead of doing nothing', async () => {
+        await p.show(version++, null);
+        const before = (await p.posted()).length;
+        await p.page.locator('[data-action="export-svg"]').click();
+        await expect.poll(() => p.page.locator('#journey-banner').isVisible()).toBe(true);
+        expect(await p.page.locator('#journey-banner').innerText()).toMatch(/no map to export/i);
+        expect((await p.posted()).length).toBe(before);
+    });
+});

@@ -38,7 +38,10 @@ const toolbar = new Toolbar(document.getElementById('journey-toolbar')!, {
     zoomReset: () => zoom(1),
     export: format => {
         const model = view.current;
-        if (!model) return;
+        if (!model) {
+            showBanner('There is no map to export: the file holds no journey, or has not parsed yet.', 'warning');
+            return;
+        }
         buildExport(model, view.renderOptions(), format, model.journey.id || 'journey-map')
             .then(message => host.postMessage(message))
             .catch((err: unknown) => showBanner(`Export failed: ${err instanceof Error ? err.message : String(err)}`, 'error'));

@@ -1,5 +1,5 @@
 import type { MapModel } from '../src/model/types.js';
-import { renderSvg, type RenderOptions } from '../src/render/index.js';
+import { parentKeys, renderSvg, type RenderOptions } from '../src/render/index.js';
 import type { PreviewViewState } from '../src/protocol/webview.js';
 import { SourceIndex } from './source-index.js';
 import { SvgPatcher } from './svg-patch.js';
@@ -170,9 +170,26 @@ export class MapView {
         this.culling.pin(next);
     }
 
+    /**
+     * The drawn elements of `keys`; a key not drawn (its lane switched off, its persona filtered
+     * out) stands for its nearest drawn parent, the step or the stage, so the cursor still shows.
+     */
     private elementsFor(keys: string[]): Element[] {
-        if (!this.svg || keys.length === 0) return [];
-        const selector = keys.map(key => `[data-id="${CSS.escape(key)}"]`).join(',');
-        return [...this.svg.querySelectorAll(selector)];
+        const svg = this.svg;
+        if (!svg || keys.length === 0) return [];
+        const drawn = (list: string[]) => [...svg.querySelectorAll(list.map(key => `[data-id="${CSS.escape(key)}"]`).join(','))];
+        // One query for the usual case, where every key is drawn; the parents only for those that are not.
+        const found = drawn(keys);
+        const shown = new Set(found.map(element => element.getAttribute('data-id')));
+        for (const key of keys) {
+            if (shown.has(key)) continue;
+            for (const parent of parentKeys(key)) {
+                const elements = drawn([parent]);
+                if (elements.length === 0) continue;
+                for (const element of elements) if (!found.includes(element)) found.push(element);
+                break;
+            }
+        }
+        return found;
     }
 }

@@ -167,3 +167,54 @@ describe('editor cursor and toolbar edge cases', () => {
         expect((await p.posted()).length).toBe(before);
     });
 });
+
+describe('a map typed from scratch, with syntax errors from the first keystroke', () => {
+    test('while no good map was drawn yet, each newer partial map replaces the one shown', async () => {
+        const other = 'file:///maps/new.journey';
+        await p.send({ type: 'document', resource: other, locked: false });
+        const send = (v: number, model: MapModel | null, errors: number) =>
+            p.send({ type: 'update', resource: other, version: v, model, syntaxErrorCount: errors, errorCount: errors });
+        const shown = () => p.page.locator('#journey-map').getAttribute('data-version');
+        await send(1, null, 1);
+        await expect.poll(shown).toBe('1');
+        expect(await p.page.locator('#journey-map').innerText()).toContain('will appear when the file parses');
+        // `journey j "T" {` parses partly: a header without stages.
+        const header = await modelOf('journey j "Typed" {\n  stage s "First stage" {');
+        expect(header.stages.length).toBe(1);
+        await send(2, { ...header, stages: [] }, 1);
+        await expect.poll(shown).toBe('2');
+        expect(await p.page.locator('#journey-banner').innerText()).toContain('may be incomplete');
+        // More typed, still unbalanced: the newer partial map is drawn, not the header kept.
+        await send(3, header, 2);
+        await expect.poll(shown).toBe('3');
+        await expect.poll(() => p.page.locator('#journey-map [data-id="s"]').count()).toBeGreaterThan(0);
+        expect(await p.page.locator('#journey-banner').innerText()).toContain('2 syntax errors: the map may be incomplete.');
+        // A good map; from then on syntax errors keep it.
+        const good = await modelOf('journey j "Typed" {\n  stage s "First stage" {\n    action "Acts"\n  }\n}');
+        await send(4, good, 0);
+        await expect.poll(shown).toBe('4');
+        expect(await p.page.locator('#journey-banner').isVisible()).toBe(false);
+        await send(5, header, 1);
+        await expect.poll(shown).toBe('5');
+        expect(await p.page.locator('#journey-banner').innerText()).toContain('1 syntax error: showing the last good map.');
+        expect(await p.page.locator('#journey-map [data-id="s/s/action#0"]').count()).toBe(1);
+        await p.send({ type: 'document', resource: RESOURCE, locked: false });
+    });
+});
+
+describe('turning to another file', () => {
+    test('the other file\'s first update with syntax errors does not keep the map of the file shown before', async () => {
+        await p.show(version++, await modelOf(small));
+        const other = 'file:///maps/broken.journey';
+        await p.send({ type: 'document', resource: other, locked: false });
+        await p.send({ type: 'update', resource: other, version: 7, model: null, syntaxErrorCount: 3, errorCount: 3 });
+        await expect.poll(() => p.page.locator('#journey-map').getAttribute('data-version')).toBe('7');
+        expect(await p.page.locator('#journey-map svg').count()).toBe(0);
+        expect(await p.page.locator('#journey-map').innerText()).toContain('will appear when the file parses');
+        expect(await p.page.locator('#journey-banner').innerText()).not.toContain('last good map');
+        await p.send({ type: 'document', resource: RESOURCE, locked: false });
+        await p.send({ type: 'update', resource: RESOURCE, version: version++, model: await modelOf(small), syntaxErrorCount: 2, errorCount: 2 });
+        await expect.poll(() => p.page.locator('#journey-map [data-id="s/a"]').count()).toBeGreaterThan(0);
+        expect(await p.page.locator('#journey-banner').innerText()).toContain('may be incomplete');
+    });
+});

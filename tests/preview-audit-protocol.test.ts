@@ -5,6 +5,9 @@ import { asHostMessage, asWebviewMessage } from '../src/protocol/webview-guards.
 import { ModelFeed } from '../src/extension/preview/model-feed.js';
 import { mapModelOfDocument } from '../src/model/from-document.js';
 import { buildFiles } from './helpers.js';
+import { updateDecision } from '../webview/update-decision.js';
+import type { MapModel } from '../src/model/types.js';
+import type { UpdateMessage } from '../src/protocol/webview.js';
 
 const resource = 'file:///maps/a.journey';
 
@@ -73,5 +76,18 @@ describe('messages from the page to the host', () => {
             { type: 'export', format: 'svg', data: 'x', encoding: 'hex', suggestedName: 'x.svg' },
             { type: 'export', format: 'svg', data: 'x', encoding: 'utf8' },
         ]) expect(asWebviewMessage(message), JSON.stringify(message)).toBeUndefined();
+    });
+});
+
+describe('updates under syntax errors (webview/update-decision.ts)', () => {
+    const model = { journey: { id: 'j' } } as unknown as MapModel;
+    const update = (syntaxErrorCount: number, m: MapModel | null = model): UpdateMessage =>
+        ({ type: 'update', resource, version: 5, model: m, syntaxErrorCount, errorCount: syntaxErrorCount });
+
+    test('a partial map shown is replaced by a newer partial map; a good one is kept', () => {
+        expect(updateDecision(update(1), 4, true, true)).toEqual({ action: 'render', banner: '1 syntax error: the map may be incomplete.' });
+        expect(updateDecision(update(1), 4, true, false)).toEqual({ action: 'keep', banner: '1 syntax error: showing the last good map.' });
+        // No model at all this time: the partial map stays, and the banner does not call it good.
+        expect(updateDecision(update(2, null), 4, true, true)).toEqual({ action: 'keep', banner: '2 syntax errors: the map may be incomplete.' });
     });
 });

@@ -26,6 +26,10 @@ let persisted: PersistedPreviewState = initial;
 let shownVersion = -1;
 /** The newest model state received (shown, or held back under syntax errors): patches apply to it. */
 let latest: { seq: number; model: MapModel | null } | undefined;
+/** The map shown was drawn while its document had syntax errors (no good map has been drawn since). */
+let shownIsPartial = false;
+/** The map shown is the one of the document the preview showed before it turned to this one. */
+let shownIsOther = false;
 /** Set when the preview turned to another document: its first picture starts at the top left. */
 let scrollHome = false;
 let restoreScroll = initial.scrollX !== undefined || initial.scrollY !== undefined;
@@ -97,6 +101,7 @@ function onDocument(resource: string, locked: boolean): void {
         shownVersion = -1;
         latest = undefined;
         scrollHome = true;
+        shownIsOther = true;
         view.forgetCursor();
         // A choice of personas is a choice among one map's personas: the other file's map shows all of
         // its own (carried over, the choice hid every curve of a map whose personas it did not name).
@@ -120,15 +125,20 @@ function onUpdate(update: UpdateMessage): void {
     }
     latest = update.seq === undefined ? undefined : { seq: update.seq, model };
     const message = { ...update, model };
-    const decision = updateDecision(message, shownVersion, view.current !== undefined);
+    // The map of the document shown before is no map of this one: it is never kept for it.
+    const decision = updateDecision(message, shownVersion, view.current !== undefined && !shownIsOther, shownIsPartial);
     if (decision.action === 'ignore') return;
     shownVersion = message.version;
     if (decision.banner) showBanner(decision.banner, 'warning');
     else hideBanner();
     if (decision.action === 'message') {
         view.showMessage(decision.text);
+        shownIsPartial = false;
+        shownIsOther = false;
     } else if (decision.action === 'render' && message.model) {
         if (!draw(message.model)) return;
+        shownIsPartial = message.syntaxErrorCount > 0;
+        shownIsOther = false;
         if (scrollHome) {
             scrollHome = false;
             scroller.scrollLeft = 0;

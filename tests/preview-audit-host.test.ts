@@ -1,0 +1,140 @@
+// The preview's extension-host side from outside: what it does with malformed messages from
+// the page, and where the save dialog of an export starts, with a stand-in for `vscode`.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { HostToWebviewMessage } from '../src/protocol/webview.js';
+
+const state = vi.hoisted(() => ({
+    dialogs: [] as Array<{ defaultUri?: { toString(): string } }>,
+    shown: 0,
+    warnings: [] as string[],
+    workspaceFolders: undefined as Array<{ uri: unknown }> | undefined,
+}));
+
+vi.mock('vscode', () => {
+    class EventEmitter<T> {
+        private listeners: Array<(e: T) => void> = [];
+        event = (listener: (e: T) => void) => {
+            this.listeners.push(listener);
+            return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
+        };
+        fire(e: T) { for (const l of [...this.listeners]) l(e); }
+        dispose() { this.listeners = []; }
+    }
+    class Uri {
+        constructor(readonly scheme: string, readonly path: string) {}
+        get fsPath() { return this.path; }
+        toString() { return this.scheme === 'untitled' ? `untitled:${this.path}` : `${this.scheme}://${this.path}`; }
+        static parse(s: string) {
+            if (s.startsWith('untitled:')) return new Uri('untitled', s.slice('untitled:'.length));
+            const [scheme, rest] = s.split('://');
+            return new Uri(scheme, rest);
+        }
+        // As VS Code's: the path joined as a POSIX path, also when it is relative (untitled).
+        static joinPath(base: Uri, ...parts: string[]) {
+            const segments = base.path.split('/');
+            for (const p of parts) { if (p === '..') segments.pop(); else segments.push(p); }
+            return new Uri(base.scheme, segments.join('/') || '.');
+        }
+    }
+    const document = (uri: Uri) => ({
+        uri, lineCount: 3,
+        lineAt: (line: number) => ({ range: { start: { line, character: 0, translate: () => ({ line, character: 0 }) }, end: { line, character: 1 } }, firstNonWhitespaceCharacterIndex: 0 }),
+        validatePosition: (p: unknown) => p,
+    });
+    return {
+        EventEmitter, Uri,
+        Position: class { constructor(readonly line: number, readonly character: number) {} },
+        Selection: class { constructor(readonly anchor: unknown, readonly active: { line: number }) {} },
+        ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
+        TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+        workspace: {
+            openTextDocument: async (uri: Uri) => document(uri),
+            fs: { writeFile: async () => undefined },
+            get workspaceFolders() { return state.workspaceFolders; },
+        },
+        window: {
+            visibleTextEditors: [],
+            showTextDocument: async () => { state.shown++; return { revealRange: () => undefined }; },
+            showSaveDialog: async (options: { defaultUri?: Uri }) => { state.dialogs.push(options); return undefined; },
+            showInformationMessage: async () => undefined,
+            showErrorMessage: async () => undefined,
+            showWarningMessage: async (text: string) => { state.warnings.push(text); return undefined; },
+        },
+    };
+});
+
+const { JourneyPreview } = await import('../src/extension/preview/journey-preview.js');
+const vscode = await import('vscode');
+
+function open(resource: string) {
+    const posted: HostToWebviewMessage[] = [];
+    let receive: (m: unknown) => void = () => undefined;
+    const panel = {
+        title: '', viewColumn: 2, active: true,
+        webview: {
+            options: {}, html: '', cspSource: 'vscode-resource:',
+            asWebviewUri: (u: unknown) => u,
+            postMessage: async (m: HostToWebviewMessage) => { posted.push(m); return true; },
+            onDidReceiveMessage: (cb: (m: unknown) => void) => { receive = cb; return { dispose: () => undefined }; },
+        },
+        onDidChangeViewState: () => ({ dispose: () => undefined }),
+        onDidDispose: () => ({ dispose: () => undefined }),
+        reveal: () => undefined,
+        dispose: () => undefined,
+    };
+    const server = {
+        onMapModelPush: () => ({ dispose: () => undefined }),
+        subscribePreview: () => ({ dispose: () => undefined }),
+        resyncPreview: () => undefined,
+    };
+    new JourneyPreview(panel as never, vscode.Uri.parse(resource), vscode.Uri.parse('file:///ext'), server as never, undefined);
+    receive({ type: 'ready' });
+    return { posted, send: (m: unknown) => receive(m) };
+}
+
+const exportMessage = { type: 'export', format: 'svg', encoding: 'utf8', data: '<svg/>', suggestedName: 'j.svg' };
+
+beforeEach(() => {
+    state.dialogs = [];
+    state.shown = 0;
+    state.warnings = [];
+    state.workspaceFolders = undefined;
+});
+
+describe('the preview host and what the page posts', () => {
+    test('malformed messages are dropped: no selection at line NaN, no warning, no save dialog for a file of another kind', async () => {
+        const { send } = open('file:///maps/a.journey');
+        for (const message of [null, 'ready', { type: 'revealSource', line: Number.NaN }, { type: 'revealSource', line: '2' },
+            { ...exportMessage, format: 'exe' }, { ...exportMessage, data: 7 }]) {
+            expect(() => send(message)).not.toThrow();
+        }
+        await new Promise(resolve => setTimeout(resolve, 20));
+        expect(state.shown).toBe(0);
+        expect(state.warnings).toEqual([]);
+        expect(state.dialogs).toEqual([]);
+        // A good one still works.
+        send({ type: 'revealSource', line: 2 });
+        await vi.waitFor(() => expect(state.shown).toBe(1));
+    });
+});
+
+describe('where the save dialog of an export starts', () => {
+    test('beside the map\'s file', async () => {
+        const { send } = open('file:///maps/a.journey');
+        send(exportMessage);
+        await vi.waitFor(() => expect(state.dialogs).toHaveLength(1));
+        expect(state.dialogs[0].defaultUri?.toString()).toBe('file:///maps/j.svg');
+    });
+
+    test('for an untitled map, in the workspace folder, never at an untitled URI (VS Code\'s dialog cancels on one)', async () => {
+        state.workspaceFolders = [{ uri: vscode.Uri.parse('file:///work') }];
+        const first = open('untitled:Untitled-1');
+        first.send(exportMessage);
+        await vi.waitFor(() => expect(state.dialogs).toHaveLength(1));
+        expect(state.dialogs[0].defaultUri?.toString()).toBe('file:///work/j.svg');
+        state.workspaceFolders = undefined;
+        open('untitled:Untitled-2').send(exportMessage);
+        await vi.waitFor(() => expect(state.dialogs).toHaveLength(2));
+        expect(state.dialogs[1].defaultUri).toBeUndefined();
+    });
+});

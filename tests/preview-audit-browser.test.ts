@@ -218,3 +218,66 @@ describe('turning to another file', () => {
         expect(await p.page.locator('#journey-banner').innerText()).toContain('may be incomplete');
     });
 });
+
+describe('hostile, right-to-left, CJK and emoji labels', () => {
+    const hostile = `persona p "<script>window.__hit=1</script>" { role "\\"><img src=x onerror=window.__hit=2>" }
+persona q "مرحبا بالعالم"
+journey j "</svg><script>window.__hit=3</script>]]>" {
+  for p, q
+  stage s "javascript:window.__hit=4" {
+    step t "<img src=x onerror=window.__hit=5> 日本語 😀 שלום" {
+      action "]]><script>window.__hit=6</script>"
+      touchpoint web "<a href=\\"javascript:window.__hit=7\\">x</a>"
+      emotion 1 "</title><script>window.__hit=8</script>"
+      barrier b "</text></g></svg><img src=x onerror=window.__hit=9>" severity high
+      opportunity o "<iframe src=javascript:window.__hit=10>" fixes b
+    }
+  }
+}`;
+
+    test('draw as text: nothing runs, nothing is fetched, no element or attribute comes from a label', async () => {
+        const requestsBefore = p.requests.length;
+        const model = await modelOf(hostile);
+        await p.show(version++, model);
+        const text = await p.page.locator('#journey-map').evaluate(el => el.textContent ?? '');
+        for (const label of ['<script>window.__hit=1</script>', '</svg><script>window.__hit=3</script>]]>', 'javascript:window.__hit=4', '日本語 😀 שלום', 'مرحبا بالعالم']) {
+            expect(text).toContain(label);
+        }
+        const found = await p.page.evaluate(() => ({
+            hit: (window as unknown as { __hit?: number }).__hit,
+            tags: [...document.querySelectorAll('#journey-map *')].map(e => e.localName).filter(n => ['script', 'img', 'iframe', 'a', 'foreignObject'].includes(n)),
+            handlers: [...document.querySelectorAll('#journey-map *')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on') || n === 'href' || n === 'xlink:href' || n === 'src'),
+        }));
+        expect(found).toEqual({ hit: undefined, tags: [], handlers: [] });
+        // Clicking a hostile card still only asks for its source.
+        await p.page.locator('#journey-map [data-id="s/t/barrier:b"]').click();
+        expect((await p.posted()).at(-1)).toMatchObject({ type: 'revealSource', line: 10 });
+        await p.page.waitForTimeout(100);
+        expect(p.requests.slice(requestsBefore)).toEqual([]);
+        expect(await p.page.evaluate(() => (window as unknown as { __hit?: number }).__hit)).toBeUndefined();
+    });
+});
+
+describe('a window reload', () => {
+    test('brings back zoom, lanes, personas and scroll from the state the page kept', async () => {
+        const model = await modelOf(generateMap(30));
+        await p.reload({ resource: RESOURCE, zoom: 2, hiddenLanes: ['actions'], personas: ['ben'], scrollX: 500, scrollY: 120, locked: true });
+        await p.show(1, model);
+        expect(await p.page.locator('#journey-scroll').evaluate(el => [el.scrollLeft, el.scrollTop])).toEqual([500, 120]);
+        expect(await p.page.locator('[data-action="zoom-level"]').innerText()).toBe('200%');
+        const svgWidth = await p.page.locator('#journey-map svg').evaluate(el => [el.getBoundingClientRect().width, Number(el.getAttribute('width'))]);
+        expect(svgWidth[0]).toBeCloseTo(svgWidth[1] * 2, 0);
+        expect(await p.page.locator('#journey-map [data-lane="actions"]').count()).toBe(0);
+        expect(await p.page.locator('#journey-map [data-id$="/emotion:ana"]').count()).toBe(0);
+        expect(await p.page.locator('#journey-map [data-id$="/emotion:ben"]').count()).toBe(30);
+        expect(await p.page.locator('[data-action="lanes"]').evaluate(el => (el as unknown as { value: string[] }).value)).not.toContain('actions');
+        expect(await p.state()).toMatchObject({ resource: RESOURCE, zoom: 2, hiddenLanes: ['actions'], personas: ['ben'], locked: true });
+        // Scroll and zoom survive the next update too.
+        const changed = structuredClone(model);
+        changed.stages[0].steps[0].label = 'Changed';
+        await p.show(2, changed);
+        expect(await p.page.locator('#journey-scroll').evaluate(el => [el.scrollLeft, el.scrollTop])).toEqual([500, 120]);
+        expect(await p.page.locator('[data-action="zoom-level"]').innerText()).toBe('200%');
+        expect(p.problems).toEqual([]);
+    });
+});

@@ -86,4 +86,11 @@ describe('```journey blocks in Markdown', () => {
         expect(html).toMatch(/line 4, column 1: [^<]*at most one journey[^<]*multiple-journeys/);
         expect(html).not.toContain('<svg');
     });
+
+    test('a block that ends too early reports the error on its last line, never at line -1', () => {
+        const html = render('```journey\njourney j "J" {\n  stage s "S" {\n    action "a"\n```\n');
+        expect(html).toContain('data-journey-error=');
+        expect(html).not.toMatch(/line -|column -|line 0\b|column 0\b|NaN/);
+        expect(html).toMatch(/line 3, column \d+: [^<]*ends/);
+    });
 });

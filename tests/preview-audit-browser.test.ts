@@ -281,3 +281,46 @@ describe('a window reload', () => {
         expect(p.problems).toEqual([]);
     });
 });
+
+describe('```journey blocks in a Markdown page', () => {
+    test('hostile blocks, broken blocks and several maps insert as HTML (as VS Code\'s Markdown preview does) and run nothing', async () => {
+        const { default: MarkdownIt } = await import('markdown-it');
+        const { journeyMarkdownIt } = await import('../src/extension/markdown/markdown-it-journey.js');
+        const md = new MarkdownIt().use(journeyMarkdownIt);
+        const markdown = [
+            '# Maps', '', '```journey', small.replace('"Small"', '"<script>window.__hit=1</script>"'), '```', '',
+            '```journey', 'journey j "</svg><img src=x onerror=window.__hit=2>" {', '  stage s "]]><script>window.__hit=3</script>" {', '    action "<style>*{display:none}</style>"', '  }', '}', '```', '',
+            '```journey', 'journey broken "<img src=x onerror=window.__hit=4>" {', '  stage {', '```', '',
+            '```journey', 'import "missing.journey"', 'journey k "K" { for nobody stage s { touchpoint nowhere emotion 1 } }', '```', '',
+            '```journey', '```', '',
+        ].join('\n');
+        const html = md.render(markdown);
+        expect(html).not.toMatch(/<(script|img|iframe|a)[\s>]/i);
+        const context = await p.page.context().browser()!.newContext();
+        const page = await context.newPage();
+        try {
+            await page.setContent('<!DOCTYPE html><body></body>');
+            await page.evaluate(markup => { document.body.innerHTML = markup; }, html);
+            await page.waitForTimeout(100);
+            const found = await page.evaluate(() => ({
+                hit: (window as unknown as { __hit?: number }).__hit,
+                maps: document.querySelectorAll('.journey-fence svg').length,
+                errors: [...document.querySelectorAll('[data-journey-error]')].map(e => e.getAttribute('data-journey-error')),
+                tags: [...document.querySelectorAll('script, img, iframe, a')].length,
+                handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on')),
+                // The label's <style> is text, not a style sheet that hides the page.
+                visible: getComputedStyle(document.querySelector('h1')!).display,
+                markers: [...document.querySelectorAll('marker')].map(m => m.id),
+            }));
+            expect(found.hit).toBeUndefined();
+            expect(found.maps).toBe(3);
+            expect(found.errors).toEqual(['2', '1']);
+            expect(found.tags).toBe(0);
+            expect(found.handlers).toEqual([]);
+            expect(found.visible).toBe('block');
+            expect(new Set(found.markers).size).toBe(found.markers.length);
+        } finally {
+            await context.close();
+        }
+    });
+});

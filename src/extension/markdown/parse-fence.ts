@@ -22,13 +22,13 @@ let parser: ReturnType<typeof createJourneyServices>['Journey']['parser']['Langi
 export function parseFence(text: string): FenceParse {
     parser ??= createJourneyServices(EmptyFileSystem).Journey.parser.LangiumParser;
     const result = parser.parse<Model>(text);
+    const end = endOf(text);
     const problems: FenceProblem[] = [
-        ...result.lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message })),
-        ...result.parserErrors.map(e => ({
-            line: Number.isFinite(e.token.startLine) ? e.token.startLine! : lastLine(text),
-            column: Number.isFinite(e.token.startColumn) ? e.token.startColumn! : 1,
-            message: e.message,
-        })),
+        ...result.lexerErrors.map(e => ({ line: positive(e.line) ? e.line : end.line, column: positive(e.column) ? e.column : end.column, message: e.message })),
+        // An error at the end of the text comes with the end-of-file token, whose position is NaN or -1.
+        ...result.parserErrors.map(e => positive(e.token.startLine) && positive(e.token.startColumn)
+            ? { line: e.token.startLine, column: e.token.startColumn, message: e.message }
+            : { ...end, message: e.message }),
     ];
     if (problems.length > 0) return { model: undefined, problems };
     const model = result.value;
@@ -49,6 +49,12 @@ export function parseFence(text: string): FenceParse {
     return { model: mapModel, problems: [] };
 }
 
-function lastLine(text: string): number {
-    return text.split('\n').length;
+function positive(n: number | undefined): n is number {
+    return n !== undefined && Number.isFinite(n) && n >= 1;
+}
+
+/** The 1-based line and column just after the block's last character (its final line break left out). */
+function endOf(text: string): { line: number; column: number } {
+    const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+    return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }

@@ -258,6 +258,16 @@ journey j "</svg><script>window.__hit=3</script>]]>" {
     });
 });
 
+describe('a file that cannot be opened', () => {
+    test('a notice from the host replaces "Loading the map" (or the map) with its text', async () => {
+        await p.send({ type: 'notice', text: 'gone.journey cannot be opened: File not found <b>' });
+        await expect.poll(() => p.page.locator('#journey-map').innerText()).toContain('gone.journey cannot be opened: File not found <b>');
+        expect(await p.page.locator('#journey-map svg').count()).toBe(0);
+        expect(await p.page.locator('#journey-map b').count()).toBe(0);
+        expect(await p.page.locator('#journey-map').getAttribute('aria-busy')).toBeNull();
+    });
+});
+
 describe('a window reload', () => {
     test('brings back zoom, lanes, personas and scroll from the state the page kept', async () => {
         const model = await modelOf(generateMap(30));

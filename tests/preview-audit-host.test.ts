@@ -48,7 +48,10 @@ vi.mock('vscode', () => {
         ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
         workspace: {
-            openTextDocument: async (uri: Uri) => document(uri),
+            openTextDocument: async (uri: Uri) => {
+                if (uri.path.includes('gone')) throw new Error(`cannot open ${uri.toString()}. Detail: Unable to read file (Error: File not found)`);
+                return document(uri);
+            },
             fs: { writeFile: async () => undefined },
             get workspaceFolders() { return state.workspaceFolders; },
         },
@@ -66,7 +69,7 @@ vi.mock('vscode', () => {
 const { JourneyPreview } = await import('../src/extension/preview/journey-preview.js');
 const vscode = await import('vscode');
 
-function open(resource: string) {
+function open(resource: string, options: { notReady?: boolean } = {}) {
     const posted: HostToWebviewMessage[] = [];
     let receive: (m: unknown) => void = () => undefined;
     const panel = {
@@ -88,8 +91,9 @@ function open(resource: string) {
         resyncPreview: () => undefined,
     };
     new JourneyPreview(panel as never, vscode.Uri.parse(resource), vscode.Uri.parse('file:///ext'), server as never, undefined);
-    receive({ type: 'ready' });
-    return { posted, send: (m: unknown) => receive(m) };
+    const ready = () => receive({ type: 'ready' });
+    if (!options.notReady) ready();
+    return { posted, send: (m: unknown) => receive(m), ready };
 }
 
 const exportMessage = { type: 'export', format: 'svg', encoding: 'utf8', data: '<svg/>', suggestedName: 'j.svg' };
@@ -136,5 +140,25 @@ describe('where the save dialog of an export starts', () => {
         open('untitled:Untitled-2').send(exportMessage);
         await vi.waitFor(() => expect(state.dialogs).toHaveLength(2));
         expect(state.dialogs[1].defaultUri).toBeUndefined();
+    });
+});
+
+describe('a preview whose file cannot be opened (deleted before a window reload restored the panel)', () => {
+    test('the page is told why, instead of showing "Loading the map" for ever; also when it loads after the failure', async () => {
+        const early = open('file:///maps/gone.journey');
+        await vi.waitFor(() => expect(early.posted.some(m => m.type === 'notice')).toBe(true));
+        const notice = early.posted.find(m => m.type === 'notice');
+        expect(notice).toMatchObject({ type: 'notice', text: expect.stringContaining('gone.journey cannot be opened') });
+        expect(state.warnings).toHaveLength(1);
+        // The page loads only after the failure: it gets the notice when it says it is ready.
+        const late = open('file:///maps/gone-too.journey', { notReady: true });
+        await new Promise(resolve => setTimeout(resolve, 10));
+        expect(late.posted).toEqual([]);
+        late.ready();
+        expect(late.posted.filter(m => m.type === 'notice')).toHaveLength(1);
+        // A file that opens gets no notice.
+        const fine = open('file:///maps/a.journey');
+        await new Promise(resolve => setTimeout(resolve, 10));
+        expect(fine.posted.some(m => m.type === 'notice')).toBe(false);
     });
 });

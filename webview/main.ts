@@ -66,6 +66,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         case 'update': onUpdate(message); break;
         case 'document': onDocument(message.resource, message.locked); break;
         case 'highlight': view.highlightLine(message.line, message.reveal); break;
+        case 'notice':
+            view.showMessage(message.text);
+            shownIsPartial = false;
+            shownIsOther = false;
+            root.removeAttribute('aria-busy');
+            break;
         case 'exportResult':
             if (message.error) showBanner(`Export failed: ${message.error}`, 'error');
             break;

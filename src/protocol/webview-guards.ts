@@ -50,6 +50,8 @@ export function asHostMessage(data: unknown): HostToWebviewMessage | undefined {
         case 'document':
             return isString(data.resource) && data.resource !== '' && typeof data.locked === 'boolean'
                 ? data as unknown as HostToWebviewMessage : undefined;
+        case 'notice':
+            return isString(data.text) ? data as unknown as HostToWebviewMessage : undefined;
         default:
             return undefined;
     }

@@ -74,7 +74,16 @@ export interface DocumentMessage {
     locked: boolean;
 }
 
-export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ExportResultMessage | DocumentMessage;
+/**
+ * The host cannot show the document (it could not be opened: deleted or renamed, say, before a
+ * window reload restored its preview): the page shows `text` in place of the map.
+ */
+export interface NoticeMessage {
+    type: 'notice';
+    text: string;
+}
+
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ExportResultMessage | DocumentMessage | NoticeMessage;
 
 // ---------------------------------------------------------------- webview -> host
 

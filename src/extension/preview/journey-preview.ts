@@ -30,6 +30,8 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
     private feed: ModelFeed;
     private subscription: vscode.Disposable;
     private webviewReady = false;
+    /** Why the previewed document could not be opened, when it could not. */
+    private unopenable: string | undefined;
     private current: vscode.Uri;
     private lockedToDocument: boolean;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
@@ -117,7 +119,15 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
 
     /** The server learns of a document when it is opened (also after a reload restored only the panel). */
     private openDocument(): void {
-        void Promise.resolve(vscode.workspace.openTextDocument(this.current)).then(undefined, (err: unknown) => this.showProblem(err));
+        const resource = this.current;
+        this.unopenable = undefined;
+        void Promise.resolve(vscode.workspace.openTextDocument(resource)).then(undefined, (err: unknown) => {
+            this.showProblem(err);
+            if (this.isDisposed || !this.matches(resource)) return;
+            // No model will ever come: say so in the page rather than leave it loading for ever.
+            this.unopenable = `${resource.path.split('/').pop() || resource.toString()} cannot be opened: ${err instanceof Error ? err.message : String(err)}`;
+            this.post({ type: 'notice', text: this.unopenable });
+        });
     }
 
     matches(uri: vscode.Uri | string): boolean {
@@ -170,6 +180,7 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
                 this.feed.resetPage();
                 this.update();
                 this.postEditorCursor();
+                if (this.unopenable) this.post({ type: 'notice', text: this.unopenable });
                 break;
             case 'resync':
                 this.feed.resetPage();

@@ -23,8 +23,9 @@ const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isIn
 const isFormat = (v: unknown): v is ExportFormat => FORMATS.includes(v as ExportFormat);
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 
+/** A source range as the model writes it: 1-based, or all zero for an element without source. */
 function isRange(v: unknown): boolean {
-    return isRecord(v) && isLine(v.line) && isLine(v.column) && isLine(v.endLine) && isLine(v.endColumn);
+    return isRecord(v) && isCount(v.line) && isCount(v.column) && isCount(v.endLine) && isCount(v.endColumn);
 }
 
 function isPatch(v: unknown): boolean {

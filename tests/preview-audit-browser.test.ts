@@ -258,6 +258,32 @@ journey j "</svg><script>window.__hit=3</script>]]>" {
     });
 });
 
+describe('zoom', () => {
+    const svgBox = () => p.page.locator('#journey-map svg').evaluate(el => { const r = el.getBoundingClientRect(); return { w: r.width, h: r.height }; });
+    const view = () => p.page.locator('#journey-scroll').evaluate(el => ({ w: el.clientWidth, h: el.clientHeight }));
+
+    test('"Fit to window" fits a very wide map (200 steps), and a small one, inside the view', { timeout: 60_000 }, async () => {
+        for (const text of [generateMap(200), small]) {
+            await p.show(version++, await modelOf(text));
+            await p.page.locator('[data-action="zoom-fit"]').click();
+            const [box, area] = [await svgBox(), await view()];
+            expect(box.w).toBeLessThanOrEqual(area.w);
+            expect(box.h).toBeLessThanOrEqual(area.h);
+            // Fitted, not merely smaller: one side fills the view but for the margin.
+            expect(Math.max(box.w / area.w, box.h / area.h)).toBeGreaterThan(0.9);
+        }
+        // Zooming out and in again from the fitted size comes back to it exactly; the limits hold.
+        const fitted = await p.page.locator('[data-action="zoom-level"]').innerText();
+        await p.page.locator('[data-action="zoom-out"]').click();
+        await p.page.locator('[data-action="zoom-in"]').click();
+        expect(await p.page.locator('[data-action="zoom-level"]').innerText()).toBe(fitted);
+        for (let i = 0; i < 12; i++) await p.page.locator('[data-action="zoom-in"]').click();
+        expect(await p.page.locator('[data-action="zoom-level"]').innerText()).toBe('400%');
+        await p.page.locator('[data-action="zoom-reset"]').click();
+        expect((await p.state())?.zoom).toBe(1);
+    });
+});
+
 describe('a file that cannot be opened', () => {
     test('a notice from the host replaces "Loading the map" (or the map) with its text', async () => {
         await p.send({ type: 'notice', text: 'gone.journey cannot be opened: File not found <b>' });

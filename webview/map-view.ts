@@ -6,8 +6,12 @@ import { SvgPatcher } from './svg-patch.js';
 import { OffscreenCulling } from './offscreen.js';
 import { traceNow } from '../src/protocol/trace.js';
 
-export const MIN_ZOOM = 0.1;
+/** Low enough for "Fit to window" to fit a 2,000-step map in a narrow view. */
+export const MIN_ZOOM = 0.01;
 export const MAX_ZOOM = 4;
+
+/** Zoom levels are kept to 1/1000, so that zooming out and in again comes back exactly. */
+const roundZoom = (zoom: number) => Math.round(zoom * 1000) / 1000;
 
 /**
  * The map in the page. Each update renders the model to SVG and patches the <svg> already in
@@ -89,7 +93,7 @@ export class MapView {
 
     /** Sets the zoom, keeping the point at the centre of the view where it was. */
     setZoom(zoom: number): void {
-        const clamped = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(zoom * 100) / 100));
+        const clamped = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, roundZoom(zoom)));
         const s = this.scroller;
         const ratio = clamped / this.state.zoom;
         const cx = s.scrollLeft + s.clientWidth / 2;
@@ -106,7 +110,8 @@ export class MapView {
         if (!this.natural.width || !this.natural.height) return 1;
         const w = (this.scroller.clientWidth - 16) / this.natural.width;
         const h = (this.scroller.clientHeight - 16) / this.natural.height;
-        return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(w, h)));
+        // Rounded down: rounded to the nearest, a small zoom could come out several per cent too big to fit.
+        return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.floor(Math.min(w, h) * 1000) / 1000));
     }
 
     /** Marks the elements drawn for the source at `line`; scrolls the first into view if `reveal`. */

@@ -27,15 +27,16 @@ const builds = [
     // The preview page: browser ESM, no Node and no vscode (the renderer is bundled in).
     {
         bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
-        logLevel: 'warning', entryPoints: { webview: 'webview/main.ts' }, outdir: 'out',
+        logLevel: 'warning', entryPoints: { webview: 'webview/main.ts' }, outdir: 'media/dist',
     },
 ];
 
-// The codicon font for the preview toolbar's icons (loaded by the webview from out/codicons).
+// The codicon font for the preview toolbar's icons. The preview page may load files from media/
+// only (its localResourceRoots), so its bundle and font are built into media/dist.
 const codicons = 'node_modules/@vscode/codicons/dist';
 if (fs.existsSync(codicons)) {
-    fs.mkdirSync('out/codicons', { recursive: true });
-    for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`${codicons}/${file}`, `out/codicons/${file}`);
+    fs.mkdirSync('media/dist/codicons', { recursive: true });
+    for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`${codicons}/${file}`, `media/dist/codicons/${file}`);
 }
 
 const existing = builds.filter(b => Object.values(b.entryPoints).every(entry => fs.existsSync(entry)));

@@ -54,7 +54,7 @@ describe('extension manifest', () => {
 
     test('.vscodeignore keeps what the packaged extension needs', () => {
         const ignore = fs.readFileSync(new URL('../.vscodeignore', import.meta.url), 'utf8');
-        for (const kept of ['!out/extension.cjs', '!out/language-server.cjs', '!out/webview.js', '!out/codicons/**', '!media/**', '!syntaxes/**', '!language-configuration.json']) {
+        for (const kept of ['!out/extension.cjs', '!out/language-server.cjs', '!media/**', '!syntaxes/**', '!language-configuration.json']) {
             expect(ignore.split('\n')).toContain(kept);
         }
     });

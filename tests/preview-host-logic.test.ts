@@ -131,8 +131,8 @@ describe('SyncEchoGuard', () => {
 
 describe('preview page', () => {
     const input = {
-        cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/out/webview.js',
-        styleUri: 'https://webview.example/media/preview.css', codiconsUri: 'https://webview.example/out/codicons/codicon.css',
+        cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/media/dist/webview.js',
+        styleUri: 'https://webview.example/media/preview.css', codiconsUri: 'https://webview.example/media/dist/codicons/codicon.css',
         state: { resource: 'file:///maps/a "quoted" <map>.journey', zoom: 1, hiddenLanes: [], personas: null }, title: 'Preview <x>',
     };
 

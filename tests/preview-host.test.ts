@@ -143,6 +143,9 @@ describe('JourneyPreview (extension host)', () => {
     test('sets the page once with a nonce CSP and subscribes at once; sends the whole model when the page is ready', async () => {
         const { panel, posted, send, server } = open();
         expect(panel.webview.html).toMatch(/script-src 'nonce-[A-Za-z0-9]{32}'/);
+        // The page may load the extension's media and nothing else; its script and icons live there.
+        expect((panel.webview.options as { localResourceRoots: unknown[] }).localResourceRoots.map(String)).toEqual(['file:///ext/media']);
+        for (const src of panel.webview.html.match(/(?:src|href)="[^"]*"/g) ?? []) expect(src).toMatch(/^(src|href)="file:\/\/\/ext\/media\//);
         expect(server.subscribed).toEqual([RESOURCE]);
         server.push(full(1, 1));
         expect(posted).toEqual([]);

@@ -56,16 +56,16 @@ const update = (version: number, m: MapModel | null, syntaxErrorCount = 0): Host
 const waitForLog = (text: string) => expect.poll(() => logs.some(l => l.includes(text)), { timeout: 10_000 }).toBe(true);
 
 beforeAll(async () => {
-    // The page's bundle, built from the current sources the way esbuild.mjs builds out/webview.js.
+    // The page's bundle, built from the current sources the way esbuild.mjs builds media/dist/webview.js.
     const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-webview-'));
     await esbuild.build({
         entryPoints: [path.join(root, 'webview/main.ts')], outfile: path.join(bundleDir, 'webview.js'),
         bundle: true, platform: 'browser', format: 'esm', target: 'es2022', logLevel: 'error',
     });
     const served: Record<string, string> = {
-        '/out/webview.js': path.join(bundleDir, 'webview.js'),
-        '/out/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
-        '/out/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
+        '/media/dist/webview.js': path.join(bundleDir, 'webview.js'),
+        '/media/dist/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
+        '/media/dist/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
         '/media/preview.css': path.join(root, 'media/preview.css'),
     };
     model = await exampleModel();
@@ -74,8 +74,8 @@ beforeAll(async () => {
         if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
         if (url.pathname === '/') {
             const html = previewHtml({
-                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/out/webview.js`, styleUri: `${origin}/media/preview.css`,
-                codiconsUri: `${origin}/out/codicons/codicon.css`,
+                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/media/dist/webview.js`, styleUri: `${origin}/media/preview.css`,
+                codiconsUri: `${origin}/media/dist/codicons/codicon.css`,
                 state: { resource: 'file:///maps/phone-switch.journey', zoom: 1, hiddenLanes: [], personas: null }, title: 'Preview',
             }).replace('<script type="module"', `${fakeApi}\n<script type="module"`);
             res.writeHead(200, { 'content-type': 'text/html' }).end(html);

@@ -64,9 +64,9 @@ function buildBundle(): Promise<string> {
 
 export async function openPreviewPage(options: { viewport?: { width: number; height: number } } = {}): Promise<PreviewPage> {
     const served: Record<string, string> = {
-        '/out/webview.js': await buildBundle(),
-        '/out/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
-        '/out/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
+        '/media/dist/webview.js': await buildBundle(),
+        '/media/dist/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
+        '/media/dist/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
         '/media/preview.css': path.join(root, 'media/preview.css'),
     };
     let savedState: PersistedPreviewState | undefined;
@@ -77,8 +77,8 @@ export async function openPreviewPage(options: { viewport?: { width: number; hei
         if (url.pathname === '/') {
             const state = savedState ?? { resource: RESOURCE, zoom: 1, hiddenLanes: [], personas: null };
             const html = previewHtml({
-                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/out/webview.js`, styleUri: `${origin}/media/preview.css`,
-                codiconsUri: `${origin}/out/codicons/codicon.css`, state, title: 'Preview audit.journey',
+                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/media/dist/webview.js`, styleUri: `${origin}/media/preview.css`,
+                codiconsUri: `${origin}/media/dist/codicons/codicon.css`, state, title: 'Preview audit.journey',
             }).replace('<script type="module"', `${fakeApi(savedState)}\n<script type="module"`);
             res.writeHead(200, { 'content-type': 'text/html' }).end(html);
             return;

@@ -55,7 +55,7 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
         this.scheduler = this._register(new UpdateScheduler(() => this.update(), UPDATE_INTERVAL_MS));
         panel.webview.options = {
             enableScripts: true,
-            localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'out')],
+            localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
         };
         panel.webview.html = this.html(state);
         this._register(panel.webview.onDidReceiveMessage((data: unknown) => {
@@ -234,9 +234,9 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
         return previewHtml({
             cspSource: webview.cspSource,
             nonce: makeNonce(),
-            scriptUri: uri('out', 'webview.js'),
+            scriptUri: uri('media', 'dist', 'webview.js'),
             styleUri: uri('media', 'preview.css'),
-            codiconsUri: uri('out', 'codicons', 'codicon.css'),
+            codiconsUri: uri('media', 'dist', 'codicons', 'codicon.css'),
             state: { ...defaultViewState, ...state, resource: this.current.toString(), locked: this.lockedToDocument },
             title: this.panel.title,
         });

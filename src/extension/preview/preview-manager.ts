@@ -109,7 +109,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     }
 
     private resourceRoots(): vscode.Uri[] {
-        return [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'out')];
+        return [vscode.Uri.joinPath(this.extensionUri, 'media')];
     }
 }
 

@@ -94,6 +94,12 @@ describe('renderSvg: structure', () => {
         expect(lanes).toContain('actions');
     });
 
+    test('next to a stage without steps is no arrow: next names steps, and that reference does not resolve', async () => {
+        const model = await modelOf('journey j "J" {\n  stage a "A" {\n    step one "One" { next later }\n  }\n  stage later "Later" { emotion 1 }\n}\n');
+        expect(model.stages[0].steps[0].next).toEqual(['later']);
+        expect(renderSvg(model)).not.toContain('jm-next-link');
+    });
+
     test('next links are arrows, opportunities link to the barriers they fix', async () => {
         const svg = renderSvg(await modelOf(everyLane));
         expect(svg).toMatch(/data-id="find\/pay\/next:browse"[^>]*>.*?<path d="M[^"]+" class="jm-next" marker-end="url\(#jm-next-arrow\)"\/>/);

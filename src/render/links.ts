@@ -6,10 +6,13 @@ import type { Column } from './svg.js';
 
 export interface NextLink { from: Column; to: Column; key: string; line: number }
 
-/** The `next` links whose target step is drawn. */
+/**
+ * The `next` links whose target step is drawn. A stage without steps is drawn as a step with the
+ * stage's id, but `next` names steps only: such a target is an unresolved reference, not an arrow.
+ */
 export function resolveNextLinks(columns: Column[]): NextLink[] {
     const byId = new Map<string, Column>();
-    for (const col of columns) if (!byId.has(col.step.id)) byId.set(col.step.id, col);
+    for (const col of columns) if (!col.step.implicit && !byId.has(col.step.id)) byId.set(col.step.id, col);
     const links: NextLink[] = [];
     for (const from of columns) {
         from.step.next.forEach((target, i) => {

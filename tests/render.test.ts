@@ -94,6 +94,16 @@ describe('renderSvg: structure', () => {
         expect(lanes).toContain('actions');
     });
 
+    test('a seventh persona reuses the first colour with a dash pattern, in the curve, the legend and the header', async () => {
+        const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
+        const model = await modelOf(`${ids.map(id => `persona ${id} "${id.toUpperCase()}"`).join('\n')}\n`
+            + `journey j "J" {\n  for ${ids.join(', ')}\n  stage s "S" {\n    step a "A" { emotion 1 }\n    step b "B" { emotion -1 }\n  }\n}\n`);
+        const svg = renderSvg(model);
+        expect(svg.match(/class="jm-curve jm-p0"/g)).toHaveLength(3);
+        expect(svg.match(/class="jm-curve jm-p0 jm-dash1"/g)).toHaveLength(3);
+        expect(svg).toContain('.jm .jm-dash1{stroke-dasharray:');
+    });
+
     test('next to a stage without steps is no arrow: next names steps, and that reference does not resolve', async () => {
         const model = await modelOf('journey j "J" {\n  stage a "A" {\n    step one "One" { next later }\n  }\n  stage later "Later" { emotion 1 }\n}\n');
         expect(model.stages[0].steps[0].next).toEqual(['later']);

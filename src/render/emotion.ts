@@ -7,8 +7,16 @@ import { flat, n, textLine, type Box, type Out } from './svg-out.js';
 import { fitText, plainEm } from './text.js';
 import type { Column } from './svg.js';
 
-/** A line of the emotion curve: a persona (null: the journey follows none) and its colour index. */
-export interface CurvePersona { id: string | null; label: string; colour: number }
+/**
+ * A line of the emotion curve: a persona (null: the journey follows none), its colour index and,
+ * from the seventh persona on, a dash pattern, since the palette has six colours.
+ */
+export interface CurvePersona { id: string | null; label: string; colour: number; dash: number }
+
+/** The classes of a persona's curve line (in the lane and in the legends). */
+export function curveClass(persona: { colour: number; dash: number }): string {
+    return `jm-curve jm-p${persona.colour}${persona.dash ? ` jm-dash${persona.dash}` : ''}`;
+}
 
 /** The personas that have a curve, in a stable order (so colours do not change when filtering). */
 export function curvePersonas(model: MapModel): CurvePersona[] {
@@ -20,7 +28,7 @@ export function curvePersonas(model: MapModel): CurvePersona[] {
         }
     }
     return ids.map((id, i) => ({
-        id, colour: i % PERSONA_COLOURS,
+        id, colour: i % PERSONA_COLOURS, dash: Math.min(2, Math.floor(i / PERSONA_COLOURS)),
         label: id === null ? 'Emotion' : model.personas.find(p => p.id === id)?.label ?? id,
     }));
 }
@@ -60,7 +68,7 @@ export function drawEmotionLane(
             path += `${pen ? 'L' : 'M'}${n(columns[i].x + G.column / 2 + offset)} ${n(yOf(e.score))}`;
             pen = true;
         }
-        if (path) out.push(`<path d="${path}" class="jm-curve jm-p${persona.colour}"/>`);
+        if (path) out.push(`<path d="${path}" class="${curveClass(persona)}"/>`);
         for (let i = 0; i < columns.length; i++) {
             const e = places.emotions[i * count + k];
             if (!e) continue;
@@ -129,7 +137,7 @@ function drawLegend(out: Out, curve: CurvePersona[], lane: Box): void {
         if (y > lane.y + lane.h - 6) break;
         const label = fitText(persona.label, G.gutter - 52, G.smallFont).lines[0];
         out.push(`<g class="jm-legend">`
-            + `<line x1="${x}" y1="${n(y - 4)}" x2="${x + 16}" y2="${n(y - 4)}" class="jm-curve jm-p${persona.colour}"/>`
+            + `<line x1="${x}" y1="${n(y - 4)}" x2="${x + 16}" y2="${n(y - 4)}" class="${curveClass(persona)}"/>`
             + textLine(x + 22, y, label, { cls: 'jm-small' }) + '</g>');
         y += 16;
     }

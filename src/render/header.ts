@@ -1,6 +1,6 @@
 import type { MapModel } from '../model/types.js';
 import { G } from './geometry.js';
-import type { CurvePersona } from './emotion.js';
+import { curveClass, type CurvePersona } from './emotion.js';
 import { dataAttrs, rect, textLine, titleTag, type Out } from './svg-out.js';
 import { fitText, textWidth, wrapText } from './text.js';
 import { escapeAttr } from './escape.js';
@@ -63,7 +63,7 @@ function drawPersonas(out: Out, model: MapModel, x0: number, y: number, inner: n
         if (fitted.truncated) out.push(titleTag(label));
         let tx = x;
         if (colour) {
-            out.push(`<line x1="${x}" y1="${y + 9}" x2="${x + 24}" y2="${y + 9}" class="jm-curve jm-p${colour.colour}"/>`);
+            out.push(`<line x1="${x}" y1="${y + 9}" x2="${x + 24}" y2="${y + 9}" class="${curveClass(colour)}"/>`);
             out.push(`<circle cx="${x + 12}" cy="${y + 9}" r="4" class="jm-pf${colour.colour} jm-point"/>`);
             tx += 32;
         }

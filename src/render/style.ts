@@ -73,6 +73,8 @@ function rules(c: (name: string) => string, font: string, corners: boolean): str
         `.jm .jm-baseline{stroke:${c('muted')};stroke-dasharray:4 3;stroke-width:1}`,
         `.jm .jm-scale{stroke:${c('border')};stroke-width:0.5}`,
         `.jm .jm-curve{fill:none;stroke-width:2.5;stroke-linejoin:round}`,
+        // Personas after the sixth reuse the colours with a dash pattern.
+        `.jm .jm-dash1{stroke-dasharray:7 4}.jm .jm-dash2{stroke-dasharray:2 3}`,
         `.jm .jm-point{stroke:${c('bg')};stroke-width:1.5}`,
         `.jm .jm-em{font-size:10.5px;text-anchor:middle}`,
         `.jm .jm-fix{fill:none;stroke:${c('opp')};stroke-width:1.5;stroke-dasharray:4 2}`,

@@ -16,6 +16,8 @@ export const G = {
     emotionStep: 26,      // pixels per emotion point
     emotionPad: 26,       // room for point labels above +2 and below -2
     maxTextLines: 6,
+    /** Bold text (the title, stage labels) is this much wider than the width table's regular text. */
+    bold: 1.15,
 } as const;
 
 export const cardTextWidth = (extraInset = 0) => G.column - 2 * G.cardMargin - 2 * G.cardPad - extraInset;

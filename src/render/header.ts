@@ -12,7 +12,7 @@ export function drawHeader(out: Out, model: MapModel, width: number, curve: Curv
     const inner = width - 2 * G.margin;
     let y: number = G.margin;
     out.push(`<g class="jm-header"${dataAttrs('journey', j.source?.line)}>`);
-    const title = wrapText(j.title, inner, 20, 2);
+    const title = wrapText(j.title, inner, 20 * G.bold, 2);
     if (title.truncated) out.push(titleTag(j.title));
     for (const line of title.lines) {
         y += 24;

@@ -133,7 +133,7 @@ function drawStageRow(out: Out, model: MapModel, columns: Column[], y: number, b
         const cols = byStage.get(stage);
         if (!cols) continue;
         const box = { x: cols[0].x + 2, y, w: cols.length * G.column - 4, h: G.stageRow };
-        const label = fitText(stage.label, box.w - 16, 13);
+        const label = fitText(stage.label, box.w - 16, 13 * G.bold);
         out.push(`<g class="jm-stage-head"${dataAttrs(stageKey(stage.id), stage.source.line)}>`
             + (label.truncated ? titleTag(stage.label) : '')
             + rect(box.x, box.y, box.w, box.h, 'jm-stage', 5)

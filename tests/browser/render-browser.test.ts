@@ -128,6 +128,30 @@ describe('standalone HTML in Chromium', () => {
             await page.close();
         }
     }, 120_000);
+
+    test('a long title and stage label, in bold, stay inside the picture and the stage header', async () => {
+        const words = 'Customer onboarding for enterprise accounts across every region and channel ';
+        const model = await modelOf(`journey j "${words.repeat(4).trim()}" {\n  stage s "${words.repeat(2).trim()}" {\n`
+            + '    step a "A" { emotion 1 }\n    step b "B" { emotion 1 }\n  }\n}\n');
+        const { page } = await open(write('long-labels.html', renderHtml(model)));
+        try {
+            const overflow = await page.evaluate(() => {
+                const svg = document.querySelector('svg.jm') as SVGSVGElement;
+                const stage = document.querySelector('.jm-stage-head rect') as SVGRectElement;
+                const beyond = (t: SVGTextElement, right: number) => {
+                    const box = t.getBBox();
+                    return box.x + box.width > right + 1 ? [`${t.textContent}: ${Math.round(box.x + box.width)} > ${right}`] : [];
+                };
+                return [
+                    ...[...svg.querySelectorAll<SVGTextElement>('.jm-title')].flatMap(t => beyond(t, svg.width.baseVal.value - 16)),
+                    ...[...svg.querySelectorAll<SVGTextElement>('.jm-stage-head text')].flatMap(t => beyond(t, stage.x.baseVal.value + stage.width.baseVal.value)),
+                ];
+            });
+            expect(overflow).toEqual([]);
+        } finally {
+            await page.close();
+        }
+    }, 120_000);
 });
 
 describe('hostile labels in Chromium', () => {

@@ -104,6 +104,15 @@ describe('renderSvg: structure', () => {
         expect(svg).toContain('.jm .jm-dash1{stroke-dasharray:');
     });
 
+    test('the labels of several personas with the same score on one step are stacked, not drawn on one another', async () => {
+        const ids = ['p1', 'p2', 'p3', 'p4'];
+        const model = await modelOf(`${ids.map(id => `persona ${id} "${id}"`).join('\n')}\n`
+            + `journey j "J" {\n  for ${ids.join(', ')}\n  stage s "S" {\n    step a "A" {\n${ids.map(id => `      emotion 1 "${id} feels" for ${id}`).join('\n')}\n    }\n  }\n}\n`);
+        const labelYs = [...renderSvg(model).matchAll(/<text x="[^"]+" y="([^"]+)" class="jm-em">p\d feels<\/text>/g)].map(m => Number(m[1]));
+        expect(labelYs).toHaveLength(4);
+        expect(new Set(labelYs).size).toBe(4);
+    });
+
     test('next to a stage without steps is no arrow: next names steps, and that reference does not resolve', async () => {
         const model = await modelOf('journey j "J" {\n  stage a "A" {\n    step one "One" { next later }\n  }\n  stage later "Later" { emotion 1 }\n}\n');
         expect(model.stages[0].steps[0].next).toEqual(['later']);

@@ -76,7 +76,9 @@ export function drawEmotionLane(
             const cx = col.x + G.column / 2 + offset;
             const x = n(cx);
             const y = yOf(e.score);
-            const labelY = places.above[i * count + k] ? y - 9 : y + 17;
+            // Labels of points at the same place, on the same side, are stacked a line apart.
+            const stacked = places.stack[i * count + k] * 12;
+            const labelY = places.above[i * count + k] ? y - 9 - stacked : y + 17 + stacked;
             const signed = e.score > 0 ? `+${e.score}` : String(e.score);
             const text = e.label ?? signed;
             const em = plainEm(text);
@@ -96,13 +98,16 @@ export function drawEmotionLane(
 /**
  * Each step's emotion per curve persona (index `column * personas + persona`) and whether its
  * label goes above the point, so that labels do not collide: the personas of a step sorted by
- * score (ties in curve order), the upper half labelled above their point, the lower half below.
- * Flat arrays rather than objects per step: a big map has thousands of steps.
+ * score (ties in curve order), the upper half labelled above their point, the lower half below;
+ * `stack`, how many labels of the same score on the same side come before it (their points sit
+ * at the same place, so their labels are stacked). Flat arrays rather than objects per step: a
+ * big map has thousands of steps.
  */
-function labelPlaces(columns: Column[], curve: CurvePersona[]): { emotions: Array<EmotionModel | undefined>; above: Uint8Array } {
+function labelPlaces(columns: Column[], curve: CurvePersona[]): { emotions: Array<EmotionModel | undefined>; above: Uint8Array; stack: Uint8Array } {
     const count = curve.length;
     const emotions: Array<EmotionModel | undefined> = new Array(columns.length * count);
     const above = new Uint8Array(columns.length * count);
+    const stack = new Uint8Array(columns.length * count);
     for (let i = 0; i < columns.length; i++) {
         const stepEmotions = columns[i].step.emotions;
         const base = i * count;
@@ -125,8 +130,18 @@ function labelPlaces(columns: Column[], curve: CurvePersona[]): { emotions: Arra
             }
             above[base + k] = here === 1 || rank < here / 2 ? 1 : 0;
         }
+        for (let k = 0; k < count; k++) {
+            const e = emotions[base + k];
+            if (!e) continue;
+            let before = 0;
+            for (let j = 0; j < k; j++) {
+                const o = emotions[base + j];
+                if (o && o.score === e.score && above[base + j] === above[base + k]) before++;
+            }
+            stack[base + k] = before;
+        }
     }
-    return { emotions, above };
+    return { emotions, above, stack };
 }
 
 function drawLegend(out: Out, curve: CurvePersona[], lane: Box): void {

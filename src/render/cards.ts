@@ -3,7 +3,7 @@ import { escapeAttr } from './escape.js';
 import { G, cardTextWidth } from './geometry.js';
 import type { LaneId } from './options.js';
 import { flat, n, Out, textLine, titleTag, type Box } from './svg-out.js';
-import { fitText, plainEm, textWidth, wrapText } from './text.js';
+import { fitText, plainEm, plainEmAfter, textWidth, wrapText } from './text.js';
 
 /**
  * Cards: one fact of one step in one lane, a group moved into place with a translation so the
@@ -97,15 +97,22 @@ function textOpen(baseline: number, cls: TextClass): string {
     return textOpens[(striped ? 4 : 0) + cls][baseline * 2] ??= flat(`<text x="${left}" y="${baseline}"${TEXT_CLASSES[cls]}>`);
 }
 
-function addBadge(text: string, cls: string): void {
-    const width = striped ? WIDTH_STRIPED : WIDTH_PLAIN;
-    const left = striped ? LEFT_STRIPED : LEFT_PLAIN;
-    const fitted = fitText(text, width - 12, G.smallFont);
-    if (fitted.truncated) cut = true;
-    const label = fitted.lines[0];
-    const w = Math.min(RIGHT - left, textWidth(label, G.smallFont) * 1.12 + 14);
-    body += `<rect x="${left}" y="${y}" width="${n(w)}" height="17" rx="8" class="${cls}"/>`
-        + textLine(left + 6, y + 12.5, label, { cls: 'jm-small jm-strong' });
+/** A touchpoint's channel badge, the first row of its card: the same few channels come back in every step. */
+const badges = new Map<string, { markup: string; cut: boolean }>();
+function addBadge(text: string): void {
+    let badge = badges.get(text);
+    if (!badge) {
+        if (badges.size > 4096) badges.clear();
+        const width = WIDTH_PLAIN;
+        const fitted = fitText(text, width - 12, G.smallFont);
+        const label = fitted.lines[0];
+        const w = Math.min(RIGHT - LEFT_PLAIN, textWidth(label, G.smallFont) * 1.12 + 14);
+        const markup = `<rect x="${LEFT_PLAIN}" y="${TOP}" width="${n(w)}" height="17" rx="8" class="jm-badge"/>`
+            + textLine(LEFT_PLAIN + 6, TOP + 12.5, label, { cls: 'jm-small jm-strong' });
+        badges.set(text, badge = { markup: flat(markup), cut: fitted.truncated });
+    }
+    if (badge.cut) cut = true;
+    body += badge.markup;
     y += 20;
 }
 
@@ -138,6 +145,69 @@ function addMeta(text: string): void {
     const fitted = fitText(text, width, G.smallFont);
     if (fitted.truncated) cut = true;
     addLines(fitted.lines, G.smallLine, 3, 3);
+}
+
+/** A constant start of meta rows (`Owner: Sales`, `Severity: high · `) and its width in em (-1: not plain). */
+interface MetaPrefix { text: string; em: number }
+const metaPrefixes = new Map<string, MetaPrefix>();
+function metaPrefix(text: string): MetaPrefix {
+    let prefix = metaPrefixes.get(text);
+    if (!prefix) {
+        if (metaPrefixes.size > 4096) metaPrefixes.clear();
+        metaPrefixes.set(text, prefix = { text: flat(text), em: text.charCodeAt(0) === 32 ? -1 : plainEmAfter(0, text) });
+    }
+    return prefix;
+}
+
+/**
+ * The meta row `prefix.text + text`, the same as `addMeta` of the joined text, but in the common
+ * case (plain text that fits) written without joining or measuring the prefix again.
+ */
+function addMetaAfter(prefix: MetaPrefix, text: string): void {
+    const last = text.length - 1;
+    const end = last < 0 ? prefix.text.charCodeAt(prefix.text.length - 1) : text.charCodeAt(last);
+    if (prefix.em >= 0 && end !== 32) {
+        const em = plainEmAfter(prefix.em, text);
+        if (em >= 0 && em * G.smallFont <= (striped ? WIDTH_STRIPED : WIDTH_PLAIN)) {
+            y += G.smallLine;
+            body += textOpen(y - 3, 3) + prefix.text + text + '</text>';
+            y += 2;
+            return;
+        }
+    }
+    addMeta(prefix.text + text);
+}
+
+const OWNER = metaPrefix('Owner: ');
+const FIXES = metaPrefix('Fixes: ');
+
+/** `Severity: high` (`Severity: not rated`), followed by ` · ` when the barrier's id comes after it. */
+const severityPrefixes = [new Map<string, MetaPrefix>(), new Map<string, MetaPrefix>()];
+function severityPrefix(severity: string | undefined, withId: boolean): MetaPrefix {
+    const known = severityPrefixes[withId ? 1 : 0];
+    let prefix = known.get(severity ?? '');
+    if (!prefix) {
+        if (known.size > 64) known.clear();
+        const rated = severity ? `Severity: ${severity}` : 'Severity: not rated';
+        known.set(severity ?? '', prefix = metaPrefix(withId ? `${rated} \u00B7 ` : rated));
+    }
+    return prefix;
+}
+
+/** An opportunity's `Impact: high · Effort: low` row; undefined when it has neither. */
+const ratings = new Map<string, Map<string, MetaPrefix | undefined>>();
+function ratingPrefix(impact: string | undefined, effort: string | undefined): MetaPrefix | undefined {
+    let byEffort = ratings.get(impact ?? '');
+    if (!byEffort) {
+        if (ratings.size > 64) ratings.clear();
+        ratings.set(impact ?? '', byEffort = new Map());
+    }
+    if (byEffort.has(effort ?? '')) return byEffort.get(effort ?? '');
+    const text = impact && effort ? `Impact: ${impact} \u00B7 Effort: ${effort}`
+        : impact ? `Impact: ${impact}` : effort ? `Effort: ${effort}` : '';
+    const prefix = text ? metaPrefix(text) : undefined;
+    byEffort.set(effort ?? '', prefix);
+    return prefix;
 }
 
 function addLines(lines: string[], lineHeight: number, raise: number, cls: TextClass): void {
@@ -232,7 +302,7 @@ export function writeLaneCards(
                 const t = step.touchpoints[i];
                 const channel = labels.channel(t.channel);
                 startCard(false);
-                addBadge(channel, 'jm-badge');
+                addBadge(channel);
                 if (t.text !== undefined) addText(t.text, 0);
                 emit(indexKey('touchpoint', i), t.source.line, cut ? tooltip(channel, t.text) : '');
             }
@@ -242,10 +312,12 @@ export function writeLaneCards(
                 const b = step.barriers[i];
                 startCard(true);
                 addText(b.text, 0);
-                const meta = `${b.severity ? `Severity: ${b.severity}` : 'Severity: not rated'}${b.id ? ` \u00B7 ${b.id}` : ''}`;
-                addMeta(meta);
+                // `Severity: high · barrier-id`
+                const severity = severityPrefix(b.severity, b.id !== undefined && b.id !== '');
+                const id = b.id ?? '';
+                addMetaAfter(severity, id);
                 const keyEnd = b.id ? `barrier:${escapeAttr(b.id)}` : indexKey('barrier', i);
-                const box = emit(keyEnd, b.source.line, cut ? tooltip(b.text, meta) : '', SEVERITY_CLASS[b.severity ?? 'none'] ?? 'jm-sev-none', sink.boxes && b.id ? `barrier:${b.id}` : undefined);
+                const box = emit(keyEnd, b.source.line, cut ? tooltip(b.text, severity.text + id) : '', SEVERITY_CLASS[b.severity ?? 'none'] ?? 'jm-sev-none', sink.boxes && b.id ? `barrier:${b.id}` : undefined);
                 if (box) sink.barriers.push({ attrKey: col.attrPrefix + keyEnd, box, barrierId: b.id });
             }
             break;
@@ -254,15 +326,15 @@ export function writeLaneCards(
                 const o = step.opportunities[i];
                 startCard(true);
                 addText(o.text, 0);
-                const rating = o.impact && o.effort ? `Impact: ${o.impact} \u00B7 Effort: ${o.effort}`
-                    : o.impact ? `Impact: ${o.impact}` : o.effort ? `Effort: ${o.effort}` : '';
-                if (rating) addMeta(rating);
-                const owner = o.owner ? `Owner: ${labels.team(o.owner)}` : '';
-                if (owner) addMeta(owner);
-                const fixes = o.fixes.length > 0 ? `Fixes: ${o.fixes.join(', ')}` : '';
-                if (fixes) addMeta(fixes);
+                const rating = ratingPrefix(o.impact, o.effort);
+                if (rating) addMetaAfter(rating, '');
+                const owner = o.owner ? labels.team(o.owner) : undefined;
+                if (owner !== undefined) addMetaAfter(OWNER, owner);
+                if (o.fixes.length === 1) addMetaAfter(FIXES, o.fixes[0]);
+                else if (o.fixes.length > 1) addMeta(`${FIXES.text}${o.fixes.join(', ')}`);
                 const keyEnd = o.id ? `opportunity:${escapeAttr(o.id)}` : indexKey('opportunity', i);
-                const box = emit(keyEnd, o.source.line, cut ? tooltip(o.text, rating, owner, fixes) : '', 'jm-opp', sink.boxes && o.id ? `opportunity:${o.id}` : undefined);
+                const texts = cut ? tooltip(o.text, rating?.text, owner === undefined ? '' : OWNER.text + owner, o.fixes.length > 0 ? FIXES.text + o.fixes.join(', ') : '') : '';
+                const box = emit(keyEnd, o.source.line, texts, 'jm-opp', sink.boxes && o.id ? `opportunity:${o.id}` : undefined);
                 if (box) sink.opportunities.push({ attrKey: col.attrPrefix + keyEnd, box, fixes: o.fixes });
             }
             break;
@@ -305,9 +377,9 @@ function ownedCards(kind: string, items: LaneItemModel[], labels: LabelLookup): 
         const item = items[i];
         startCard(false);
         addText(item.text, 0);
-        const owner = item.owner ? `Owner: ${labels.team(item.owner)}` : '';
-        if (owner) addMeta(owner);
-        emit(indexKey(kind, i), item.source.line, cut ? tooltip(item.text, owner) : '');
+        const owner = item.owner ? labels.team(item.owner) : undefined;
+        if (owner !== undefined) addMetaAfter(OWNER, owner);
+        emit(indexKey(kind, i), item.source.line, cut ? tooltip(item.text, owner === undefined ? '' : OWNER.text + owner) : '');
     }
 }
 
@@ -331,8 +403,37 @@ function emit(keyEnd: string, line: number, title: string, stripe?: string, rawE
     return box;
 }
 
-/** A metric card's rows; returns its texts for the tooltip. */
+/**
+ * A metric card's rows; returns its texts for the tooltip. Called on a fresh unstriped card, so
+ * the rows depend on the metric alone: maps repeat the same few (CSAT 4.2 against 4.5), and each
+ * is laid out once.
+ */
+interface MetricRows { body: string; y: number; cut: boolean; texts: string }
+const metricRows = new Map<string, Map<number, Map<number | undefined, MetricRows>>>();
 function addMetric(m: MetricModel): string {
+    let byValue = metricRows.get(m.name);
+    if (!byValue) {
+        if (metricRows.size > 1024) metricRows.clear();
+        metricRows.set(m.name, byValue = new Map());
+    }
+    let byTarget = byValue.get(m.value);
+    if (!byTarget) {
+        if (byValue.size > 1024) byValue.clear();
+        byValue.set(m.value, byTarget = new Map());
+    }
+    let rows = byTarget.get(m.target);
+    if (!rows) {
+        if (byTarget.size > 1024) byTarget.clear();
+        const texts = layOutMetric(m);
+        byTarget.set(m.target, rows = { body: flat(body), y, cut, texts });
+    }
+    body = rows.body;
+    y = rows.y;
+    cut = rows.cut;
+    return rows.texts;
+}
+
+function layOutMetric(m: MetricModel): string {
     const head = `${m.name}: ${formatNumber(m.value)}`;
     addText(head, 0);
     if (m.target === undefined) return head;

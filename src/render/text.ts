@@ -116,8 +116,17 @@ export function textWidth(text: string, fontSize: number): number {
 export function plainEm(text: string): number {
     const last = text.length - 1;
     if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return -1;
-    let em = 0;
-    for (let i = 0; i <= last; i++) {
+    return plainEmAfter(0, text);
+}
+
+/**
+ * `plainEm` of a known prefix followed by `text`, given the prefix's em (`plainEmAfter(0, prefix)`
+ * of a prefix that starts with no space): the same sum in the same order as `plainEm(prefix + text)`,
+ * without building that text. The end check is the caller's: `text` must not end with a space.
+ */
+export function plainEmAfter(prefixEm: number, text: string): number {
+    let em = prefixEm;
+    for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (code > 126) {
             if (code < 0xa1 || code > 0x2ff) return -1;

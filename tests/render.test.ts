@@ -191,6 +191,29 @@ describe('renderSvg: output properties', () => {
         expect(card).toContain('<path d="M154.2 38v10" class="jm-target"/>');
     });
 
+    test('rows laid out once per value (badges, metrics, meta rows) still give every card its own tooltip', async () => {
+        const longChannel = 'A customer portal whose name is far too long for one badge';
+        const longTeam = 'Customer operations and support for the whole northern region';
+        const longId = 'a-barrier-id-that-is-much-too-long-for-the-meta-row-of-its-card';
+        const steps = ['one', 'two'].map(id => `    step ${id} "${id}" {
+      touchpoint portal "Screen"
+      barrier ${longId}-${id} "Stuck" severity high
+      frontstage "Greets" owner ops
+      metric CSAT 4.2 target 4.5
+    }`).join('\n');
+        const svg = renderSvg(await modelOf(`channel portal "${longChannel}"\nteam ops "${longTeam}"\n`
+            + `journey j "J" {\n  stage s "S" {\n${steps}\n  }\n}\n`));
+        const card = (key: string) => new RegExp(`data-id="s/${key}"[^>]*>([\\s\\S]*?)</g>`).exec(svg)![1];
+        for (const id of ['one', 'two']) {
+            expect(card(`${id}/touchpoint#0`)).toContain(`<title>${longChannel}\nScreen</title>`);
+            expect(card(`${id}/barrier:${longId}-${id}`)).toContain(`<title>Stuck\nSeverity: high \u00B7 ${longId}-${id}</title>`);
+            expect(card(`${id}/frontstage#0`)).toContain(`<title>Greets\nOwner: ${longTeam}</title>`);
+            expect(card(`${id}/metric#0`)).toContain('>Target 4.5 \u00B7 0.3 below</text>');
+        }
+        expect(card('one/metric#0')).toBe(card('two/metric#0'));
+        expect(card('one/touchpoint#0')).toBe(card('two/touchpoint#0'));
+    });
+
     test('standalone output has an XML prolog and a background; inline output neither', async () => {
         const model = await modelOf(everyLane);
         const standalone = renderSvg(model, { standalone: true });

@@ -83,14 +83,32 @@ describe('```journey blocks in Markdown', () => {
     test('a block with two journeys is an error at the second one (multiple-journeys), not a silent map of the first', () => {
         const html = render('```journey\njourney a "First" {\n  stage s { action "x" }\n}\njourney b "Second" {\n  stage t { action "y" }\n}\n```\n');
         expect(html).toContain('data-journey-error="1"');
-        expect(html).toMatch(/line 4, column 1: [^<]*at most one journey[^<]*multiple-journeys/);
+        expect(html).toMatch(/line 5, column 1: [^<]*at most one journey[^<]*multiple-journeys/);
         expect(html).not.toContain('<svg');
+    });
+
+    test('errors are placed at their line and column in the Markdown file, also in indented and quoted blocks', () => {
+        const page = [
+            '# Notes', '', 'Some text.', '',
+            '```journey', 'journey j "J" {', '  stage s "S" {', '    step t "T" { emotion }', '  }', '}', '```', '',
+            '- a list item', '', '   ```journey', '   journey k "K" {', '     stage s "S" {', '       step t "T" { emotion }', '     }', '   }', '   ```', '',
+            '> ```journey', '> journey q "Q" {', '>   stage s "S" {', '>     step t "T" { emotion }', '>   }', '> }', '> ```', '',
+        ].join('\n');
+        const html = render(page);
+        const errors = [...html.matchAll(/<li>line (\d+), column (\d+):/g)].map(m => `${m[1]}:${m[2]}`);
+        // `emotion` without a score: the error is at the `}` after it, page column 29, 32 and 31.
+        const column = (line: string) => line.indexOf('emotion }') + 'emotion '.length + 1;
+        expect(errors).toEqual([
+            `8:${column('    step t "T" { emotion }')}`,
+            `18:${column('       step t "T" { emotion }')}`,
+            `26:${column('>     step t "T" { emotion }')}`,
+        ]);
     });
 
     test('a block that ends too early reports the error on its last line, never at line -1', () => {
         const html = render('```journey\njourney j "J" {\n  stage s "S" {\n    action "a"\n```\n');
         expect(html).toContain('data-journey-error=');
         expect(html).not.toMatch(/line -|column -|line 0\b|column 0\b|NaN/);
-        expect(html).toMatch(/line 3, column \d+: [^<]*ends/);
+        expect(html).toMatch(/line 4, column \d+: [^<]*ends/);
     });
 });

@@ -268,6 +268,18 @@ describe('JourneyPreview (extension host)', () => {
         expect(state.shown[0].selection.anchor).toMatchObject({ line: 1, character: 11 });
     });
 
+    test('a click on an imported persona opens the file the map imports it from; a file the map does not import is not opened', async () => {
+        const { send, server } = open();
+        send({ type: 'ready' });
+        server.push(full(1, 1));
+        const range = { line: 2, column: 1, endLine: 4, endColumn: 2 };
+        send({ type: 'revealSource', line: 2, range, uri: 'file:///elsewhere/secret.journey' });
+        send({ type: 'revealSource', line: 2, range, uri: PEOPLE });
+        await vi.waitFor(() => expect(state.shown).toHaveLength(1));
+        expect(state.shown[0].uri).toBe(PEOPLE);
+        expect(state.shown[0].selection.active).toMatchObject({ line: 1, character: 0 });
+    });
+
     test('an export is written where the save dialog says, and reported back; a cancelled dialog writes nothing', async () => {
         const { posted, send } = open();
         send({ type: 'ready' });

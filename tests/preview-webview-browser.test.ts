@@ -147,6 +147,23 @@ describe('the preview page in a browser', () => {
         expect(reveal).toEqual({ type: 'revealSource', line: barrier.source.line, range: barrier.source });
     });
 
+    test('a click on a persona selects its declaration, in the file it is imported from', async () => {
+        const persona = model.personas[0];
+        expect(persona.uri).toMatch(/people\.journey$/);
+        await page.locator(`#journey-map [data-id="persona:${persona.id}"]`).click();
+        const reveal = (await posted()).filter(m => m.type === 'revealSource').at(-1);
+        expect(reveal).toEqual({ type: 'revealSource', line: persona.source!.line, range: persona.source, uri: persona.uri });
+    });
+
+    test('a click on a fix arrow selects the opportunity it starts at', async () => {
+        const step = model.stages.flatMap(s => s.steps).find(s => s.opportunities.some(o => o.fixes.length > 0))!;
+        const opportunity = step.opportunities.find(o => o.fixes.length > 0)!;
+        const arrow = page.locator(`#journey-map path.jm-fix[data-from$="/opportunity:${opportunity.id}"]`);
+        await arrow.dispatchEvent('click');
+        const reveal = (await posted()).filter(m => m.type === 'revealSource').at(-1);
+        expect(reveal).toEqual({ type: 'revealSource', line: opportunity.source.line, range: opportunity.source });
+    });
+
     test('the editor cursor highlights the matching card and only it', async () => {
         const action = model.stages[0].steps[0].sources.actions[0];
         await send({ type: 'highlight', line: action.line, reveal: true });

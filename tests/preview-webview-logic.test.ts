@@ -29,8 +29,30 @@ describe('source index of the preview', () => {
         const drawn = drawnElements(renderSvg(model));
         expect(drawn.length).toBeGreaterThan(20);
         for (const { id, line } of drawn) {
-            expect(index.rangeOf(id)?.line, id).toBe(line);
+            expect(index.locationOf(id)?.range.line, id).toBe(line);
         }
+    });
+
+    test('a persona imported from another file is found in that file, and never at a cursor line of this one', async () => {
+        const model = await exampleModel();
+        const index = new SourceIndex(model);
+        const persona = model.personas[0];
+        expect(persona.uri).toMatch(/people\.journey$/);
+        const location = index.locationOf(`persona:${persona.id}`);
+        expect(location).toEqual({ range: persona.source, uri: persona.uri });
+        expect(index.keysAtLine(persona.source!.line)).not.toContain(`persona:${persona.id}`);
+    });
+
+    test('a persona declared in the same file is found at its lines, for clicks and for the cursor', async () => {
+        const { services, documents } = await buildFiles({
+            'own.journey': 'persona ana "Ana" {\n  role "Buyer"\n}\njourney j "J" {\n  for ana\n  stage s "S" {\n    emotion 1\n  }\n}\n',
+        });
+        const model = mapModelOfDocument(documents['own.journey'], services.shared.workspace.LangiumDocuments)!;
+        const index = new SourceIndex(model);
+        expect(model.personas[0].uri).toBeUndefined();
+        expect(index.locationOf('persona:ana')).toEqual({ range: { line: 1, column: 1, endLine: 3, endColumn: 2 } });
+        expect(index.keysAtLine(2)).toEqual(['persona:ana']);
+        expect(renderSvg(model)).toContain('<g class="jm-persona" data-id="persona:ana" data-line="1">');
     });
 
     test('a cursor line finds the innermost element around it', async () => {

@@ -78,17 +78,29 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     }
 });
 
-// A click on a card, a step, a stage or a curve point selects its source in the editor.
+// A click on a card, a step, a stage, a persona or a curve point selects its source in the editor;
+// a click on a fix arrow selects the opportunity it comes from.
 root.addEventListener('click', event => {
-    const target = (event.target as Element | null)?.closest('[data-id][data-line]');
+    const clicked = event.target as Element | null;
+    const target = clicked?.closest('[data-id][data-line]') ?? fixLinkOrigin(clicked);
     if (!target) return;
     const key = target.getAttribute('data-id') ?? '';
     const line = Number(target.getAttribute('data-line'));
     if (!Number.isInteger(line) || line < 1) return;
     view.highlightKeys([key], false);
-    const range = view.sourceIndex?.rangeOf(key);
-    host.postMessage({ type: 'revealSource', line, ...(range ? { range } : {}) });
+    const location = view.sourceIndex?.locationOf(key);
+    host.postMessage({
+        type: 'revealSource', line,
+        ...(location ? { range: location.range } : {}),
+        ...(location?.uri ? { uri: location.uri } : {}),
+    });
 });
+
+/** The opportunity card a clicked fix arrow (`data-from`) starts at, if it is drawn. */
+function fixLinkOrigin(clicked: Element | null): Element | null {
+    const from = clicked?.closest('.jm-fix[data-from]')?.getAttribute('data-from');
+    return from ? root.querySelector(`[data-id="${CSS.escape(from)}"][data-line]`) : null;
+}
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 scroller.addEventListener('scroll', () => {

@@ -3,6 +3,9 @@ import { emotionKey, factKey, stageKey, stepKey } from '../src/render/keys.js';
 
 interface Entry { key: string; range: SourceRange }
 
+/** Where an element was written: a range in the map's own file, or in `uri` (an imported persona). */
+export interface SourceLocation { range: SourceRange; uri?: string }
+
 /**
  * Where each drawn element of a map was written: element key (the SVG's `data-id`) to source
  * range, built from the same model the picture was drawn from. Lets a click select the whole
@@ -10,10 +13,15 @@ interface Entry { key: string; range: SourceRange }
  */
 export class SourceIndex {
     private readonly entries: Entry[] = [];
-    private readonly byKey = new Map<string, SourceRange>();
+    private readonly byKey = new Map<string, SourceLocation>();
 
     constructor(model: MapModel) {
         if (model.journey.source) this.add('journey', model.journey.source);
+        for (const persona of model.personas) {
+            if (!persona.source) continue;
+            if (persona.uri) this.byKey.set(`persona:${persona.id}`, { range: persona.source, uri: persona.uri });
+            else this.add(`persona:${persona.id}`, persona.source);
+        }
         for (const stage of model.stages) {
             this.add(stageKey(stage.id), stage.source);
             for (const step of stage.steps) {
@@ -37,7 +45,8 @@ export class SourceIndex {
         }
     }
 
-    rangeOf(key: string): SourceRange | undefined {
+    /** Where the element of `key` was written; an imported persona's location names its file. */
+    locationOf(key: string): SourceLocation | undefined {
         return this.byKey.get(key);
     }
 
@@ -64,7 +73,7 @@ export class SourceIndex {
     private add(key: string, range: SourceRange): void {
         if (range.line <= 0) return;
         this.entries.push({ key, range });
-        this.byKey.set(key, range);
+        this.byKey.set(key, { range });
     }
 }
 

@@ -53,7 +53,7 @@ export function buildMapModel(model: Model, declarations: ModelDeclarations): Ma
     for (const stage of journey.stages) stages.push(stageModel(stage, personaIds, mentions));
     return {
         journey: journeyInfo,
-        personas: personaInfos(mentions.personas, declarations.personas),
+        personas: personaInfos(mentions.personas, declarations.personas, model.$document?.uri.toString()),
         channels: channelInfos(mentions.channels, declarations.channels),
         teams: teamInfos(mentions.teams, declarations.teams),
         stages,

@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import type { Persona } from '../language/generated/ast.js';
 import { builtinChannels } from '../language/builtins.js';
 import { sourceOf } from './source-range.js';
@@ -8,7 +9,7 @@ import type { ChannelInfo, PersonaInfo, TeamInfo } from './types.js';
  * that order, described by the first declaration of that name (or by the id alone).
  */
 
-export function personaInfos(ids: Iterable<string>, declared: Persona[]): PersonaInfo[] {
+export function personaInfos(ids: Iterable<string>, declared: Persona[], home?: string): PersonaInfo[] {
     const byName = firstByName(declared);
     const result: PersonaInfo[] = [];
     for (const id of ids) {
@@ -35,10 +36,21 @@ export function personaInfos(ids: Iterable<string>, declared: Persona[]): Person
         info.motivations = motivations;
         info.frustrations = frustrations;
         info.quotes = quotes;
-        if (persona) info.source = sourceOf(persona);
+        if (persona) {
+            info.source = sourceOf(persona);
+            const file = declaringFile(persona);
+            if (home !== undefined && file !== undefined && file !== home) info.uri = file;
+        }
         result.push(info);
     }
     return result;
+}
+
+/** The URI of the document a node belongs to, if it was parsed from one. */
+function declaringFile(node: AstNode): string | undefined {
+    let root = node;
+    while (root.$container) root = root.$container;
+    return root.$document?.uri.toString();
 }
 
 export function channelInfos(ids: Iterable<string>, declared: ReadonlyArray<{ name: string; label?: string }>): ChannelInfo[] {

@@ -44,6 +44,8 @@ export interface PersonaInfo {
     frustrations: string[];
     quotes: string[];
     source?: SourceRange;
+    /** The file that declares the persona when it is not the map's own (an imported persona); `source` is in that file. */
+    uri?: string;
 }
 
 export interface ChannelInfo {

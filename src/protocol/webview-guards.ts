@@ -66,7 +66,8 @@ export function asWebviewMessage(data: unknown): WebviewToHostMessage | undefine
         case 'resync':
             return data as unknown as WebviewToHostMessage;
         case 'revealSource':
-            return isLine(data.line) && optional(data.range, isRange) ? data as unknown as WebviewToHostMessage : undefined;
+            return isLine(data.line) && optional(data.range, isRange) && optional(data.uri, isString)
+                ? data as unknown as WebviewToHostMessage : undefined;
         case 'export':
             return isFormat(data.format) && isString(data.data) && (data.encoding === 'utf8' || data.encoding === 'base64')
                 && isString(data.suggestedName)

@@ -99,6 +99,8 @@ export interface RevealSourceMessage {
     line: number;
     /** The element's full source range, when the webview found it in the model. */
     range?: SourceRange;
+    /** The file the element is written in when it is not the previewed one (a persona it imports). */
+    uri?: string;
 }
 
 /** The user asked to export the current picture; the host shows a save dialog and writes the file. */

@@ -3,7 +3,6 @@ import { G } from './geometry.js';
 import { curveClass, type CurvePersona } from './emotion.js';
 import { dataAttrs, rect, textLine, titleTag, type Out } from './svg-out.js';
 import { fitText, textWidth, wrapText } from './text.js';
-import { escapeAttr } from './escape.js';
 
 /** Draws the header (title, state, goal, description, personas with the curve legend); returns its height. */
 export function drawHeader(out: Out, model: MapModel, width: number, curve: CurvePersona[]): number {
@@ -59,7 +58,7 @@ function drawPersonas(out: Out, model: MapModel, x0: number, y: number, inner: n
         const fitted = fitText(label, Math.min(360, inner - 90), G.font);
         const w = textWidth(fitted.lines[0], G.font) + (colour ? 34 : 10) + 18;
         if (x + w > x0 + inner && x > x0 + 80) { x = x0 + 80; y += rowH; }
-        out.push(`<g class="jm-persona" data-id="persona:${escapeAttr(persona.id)}">`);
+        out.push(`<g class="jm-persona"${dataAttrs(`persona:${persona.id}`, persona.source?.line)}>`);
         if (fitted.truncated) out.push(titleTag(label));
         let tx = x;
         if (colour) {

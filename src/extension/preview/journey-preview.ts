@@ -203,11 +203,15 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
     }
 
     private async revealSource(message: RevealSourceMessage): Promise<void> {
-        const document = await vscode.workspace.openTextDocument(this.resource);
+        // Another file only when the map imports it (a persona declared there), never any file the page names.
+        const elsewhere = message.uri !== undefined && this.feed.dependencies.includes(message.uri)
+            ? vscode.Uri.parse(message.uri) : undefined;
+        if (message.uri !== undefined && !elsewhere) return;
+        const document = await vscode.workspace.openTextDocument(elsewhere ?? this.resource);
         const selection = sourceSelection(document, message.line, message.range);
         const visible = vscode.window.visibleTextEditors.find(e => this.matches(e.document.uri));
         const column = visible?.viewColumn ?? otherColumn(this.panel.viewColumn);
-        this.echo.expectEcho(selection.active.line + 1);
+        if (!elsewhere) this.echo.expectEcho(selection.active.line + 1);
         const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection });
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }

@@ -12,6 +12,7 @@ const state = vi.hoisted(() => ({
     saveTarget: undefined as { fsPath: string; scheme: string; toString(): string } | undefined,
     shown: [] as Array<{ uri: string; selection: { anchor: { line: number; character: number }; active: { line: number; character: number } } }>,
     documentLines: [] as string[],
+    notes: [] as Array<{ kind: string; text: string }>,
 }));
 
 vi.mock('vscode', () => {
@@ -66,9 +67,9 @@ vi.mock('vscode', () => {
                 return { revealRange: () => undefined };
             },
             showSaveDialog: async () => state.saveTarget,
-            showInformationMessage: async () => undefined,
+            showInformationMessage: async (text: string) => { state.notes.push({ kind: 'info', text }); },
             showErrorMessage: async () => undefined,
-            showWarningMessage: async () => undefined,
+            showWarningMessage: async (text: string) => { state.notes.push({ kind: 'warning', text }); },
         },
     };
 });
@@ -136,6 +137,7 @@ beforeEach(() => {
     state.written = [];
     state.shown = [];
     state.saveTarget = undefined;
+    state.notes = [];
     state.documentLines = ['journey main {', '  stage s {', '    barrier b "Slow" severity high', '  }', '}'];
 });
 
@@ -266,6 +268,23 @@ describe('JourneyPreview (extension host)', () => {
         await vi.waitFor(() => expect(state.shown).toHaveLength(1));
         expect(state.shown[0].selection.active).toMatchObject({ line: 1, character: 2 });
         expect(state.shown[0].selection.anchor).toMatchObject({ line: 1, character: 11 });
+    });
+
+    test('an export made while the document has syntax errors says that it shows the picture, not the text', async () => {
+        const { send, server } = open();
+        send({ type: 'ready' });
+        state.saveTarget = vscode.Uri.parse('file:///out/map.svg') as never;
+        const exportSvg = () => send({ type: 'export', format: 'svg', encoding: 'utf8', data: '<svg/>', suggestedName: 'main.svg' });
+        server.push(full(1, 1));
+        exportSvg();
+        await vi.waitFor(() => expect(state.notes).toHaveLength(1));
+        expect(state.notes[0]).toEqual({ kind: 'info', text: 'Journey map exported to /out/map.svg' });
+        server.push(full(2, 2, { syntaxErrorCount: 2, errorCount: 2 }));
+        exportSvg();
+        await vi.waitFor(() => expect(state.notes).toHaveLength(2));
+        expect(state.notes[1].kind).toBe('warning');
+        expect(state.notes[1].text).toContain('the document has 2 syntax errors');
+        expect(state.written).toHaveLength(2);
     });
 
     test('a click on an imported persona opens the file the map imports it from; a file the map does not import is not opened', async () => {

@@ -220,7 +220,13 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
         try {
             const path = await exportToFile(this.resource, message);
             this.post({ type: 'exportResult', format: message.format, ...(path ? { path } : {}) });
-            if (path) void vscode.window.showInformationMessage(`Journey map exported to ${path}`);
+            const errors = this.feed.syntaxErrorCount;
+            if (path && errors > 0) {
+                void vscode.window.showWarningMessage(`Journey map exported to ${path}, but the document has ${errors} syntax `
+                    + `error${errors === 1 ? '' : 's'}: the export is the picture the preview shows, not the text as it stands.`);
+            } else if (path) {
+                void vscode.window.showInformationMessage(`Journey map exported to ${path}`);
+            }
         } catch (err) {
             this.post({ type: 'exportResult', format: message.format, error: String(err) });
             void vscode.window.showErrorMessage(`Journey map export failed: ${String(err)}`);

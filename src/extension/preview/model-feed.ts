@@ -36,6 +36,11 @@ export class ModelFeed {
         return this.held?.version;
     }
 
+    /** Syntax errors in the document as last pushed (the page then shows an older or partial map). */
+    get syntaxErrorCount(): number {
+        return this.held?.syntaxErrorCount ?? 0;
+    }
+
     /**
      * Takes a push from the server. Returns false when it is a patch for a state this feed does
      * not hold (a push was missed): the caller asks the server for the whole model again.

@@ -371,6 +371,38 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
             if (server.process.exitCode === null) server.process.kill();
         }
     });
+
+    it('answers a body that is not JSON with ParseError and a value that is no message with InvalidRequest, then goes on', async () => {
+        const server = startRawServer();
+        const errorsWithoutId = () => server.received.filter(m => m.id === null && m.error).map(m => m.error!.code);
+        try {
+            await initializeBare(server);
+            server.writeBody('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":');
+            await expect.poll(errorsWithoutId).toEqual([-32700]);
+            server.writeBody('{"jsonrpc":"2.0","id":{"not":"an id"},"method":"workspace/symbol"}');
+            server.writeBody('[]');
+            await expect.poll(errorsWithoutId).toEqual([-32700, -32600, -32600]);
+            const alive = await server.request('workspace/symbol', { query: '' });
+            expect(Array.isArray(alive.result)).toBe(true);
+            expect(server.received.some(m => m.id === 77)).toBe(false);
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+
+    it('exits when the client closes stdin: 0 after shutdown, 1 without', async () => {
+        for (const shutdown of [true, false]) {
+            const server = startRawServer();
+            try {
+                await initializeBare(server);
+                if (shutdown) expect((await server.request('shutdown')).error).toBeUndefined();
+                server.process.stdin!.end();
+                expect(await server.exitCode()).toBe(shutdown ? 0 : 1);
+            } finally {
+                if (server.process.exitCode === null) server.process.kill();
+            }
+        }
+    });
 });
 
 describe('a client that names only rootUri, no workspaceFolders', () => {

@@ -91,9 +91,9 @@ describe('the standalone language server without its client', () => {
         expect(code).not.toBeNull();
     }, 30_000);
 
-    it('starts on --stdio by default when no transport is named', async () => {
+    it.each([[[]], [[`--clientProcessId=${process.pid}`]]])('starts on --stdio by default when no transport is named (arguments %j)', async (args: string[]) => {
         ensureBuilt('out/language-server.cjs');
-        const child = spawn(process.execPath, [bin], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
         const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
         child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
         let out = '';

@@ -26,12 +26,26 @@ export class LifecycleGate {
         messageStrategy: { handleMessage: (message, next) => this.handle(message, next) },
     };
 
-    install(connection: Connection): void {
+    private answerInvalid: (() => void) | undefined;
+
+    get isShutDown(): boolean {
+        return this.state === 'shutDown';
+    }
+
+    /**
+     * Registers the answer to refused requests. `answerInvalid`, when the transport can, answers a
+     * message that is neither request, notification nor response (the library only logs it).
+     */
+    install(connection: Connection, answerInvalid?: () => void): void {
         connection.onRequest(REFUSED, (refusal: Refusal) => new ResponseError(refusal.code, refusal.message));
+        this.answerInvalid = answerInvalid;
     }
 
     private handle(message: Message, next: (message: Message) => void): void {
-        if (!Message.isRequest(message) && !Message.isNotification(message)) return next(message);
+        if (!Message.isRequest(message) && !Message.isNotification(message)) {
+            if (!Message.isResponse(message) && this.answerInvalid) return this.answerInvalid();
+            return next(message);
+        }
         const { method } = message;
         if (method !== 'exit') {
             if (this.state === 'new' && method !== 'initialize') {

@@ -121,8 +121,10 @@ describe('SyncEchoGuard', () => {
         guard.expectEcho(4);
         expect(guard.isEcho(4)).toBe(true);
         expect(guard.isEcho(4)).toBe(false);
+        // Another line first (the editor's old cursor, reported as it is shown): the echo still comes.
         guard.expectEcho(4);
         expect(guard.isEcho(5)).toBe(false);
+        expect(guard.isEcho(4)).toBe(true);
         guard.expectEcho(9);
         now = 600;
         expect(guard.isEcho(9)).toBe(false);
@@ -192,6 +194,7 @@ describe('Disposable', () => {
 describe('which preview follows the editor (like the Markdown preview)', () => {
     const A = 'file:///maps/a.journey';
     const B = 'file:///maps/b.journey';
+    const C = 'file:///maps/c.journey';
     const slot = (previewed: string, locked: boolean, viewColumn: number | undefined) => ({ previewed, locked, viewColumn });
 
     test('titles say "Preview" when following and "[Preview]" when locked', () => {
@@ -205,6 +208,12 @@ describe('which preview follows the editor (like the Markdown preview)', () => {
         const already = slot(B, false, 2);
         expect(followers([following, locked, already], B)).toEqual([following]);
         expect(followers([locked], B)).toEqual([]);
+    });
+
+    test('a preview does not follow to the file it opened itself to show a declaration', () => {
+        const showing = { ...slot(A, false, 2), openedForDeclaration: B };
+        expect(followers([showing], B)).toEqual([]);
+        expect(followers([showing], C)).toEqual([showing]);
     });
 
     test('"to the side" brings forward a preview of the document in another group, else turns a following one, else makes one', () => {

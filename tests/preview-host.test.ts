@@ -62,9 +62,12 @@ vi.mock('vscode', () => {
         },
         window: {
             visibleTextEditors: [],
-            showTextDocument: async (doc: { uri: Uri }, options: { selection: Selection }) => {
-                state.shown.push({ uri: doc.uri.toString(), selection: options.selection });
-                return { revealRange: () => undefined };
+            showTextDocument: async (doc: { uri: Uri }) => {
+                const shown = { uri: doc.uri.toString(), selection: undefined as unknown as Selection };
+                return {
+                    set selection(selection: Selection) { shown.selection = selection; state.shown.push(shown); },
+                    revealRange: () => undefined,
+                };
             },
             showSaveDialog: async () => state.saveTarget,
             showInformationMessage: async (text: string) => { state.notes.push({ kind: 'info', text }); },
@@ -288,7 +291,7 @@ describe('JourneyPreview (extension host)', () => {
     });
 
     test('a click on an imported persona opens the file the map imports it from; a file the map does not import is not opened', async () => {
-        const { send, server } = open();
+        const { preview, send, server } = open();
         send({ type: 'ready' });
         server.push(full(1, 1));
         const range = { line: 2, column: 1, endLine: 4, endColumn: 2 };
@@ -297,6 +300,8 @@ describe('JourneyPreview (extension host)', () => {
         await vi.waitFor(() => expect(state.shown).toHaveLength(1));
         expect(state.shown[0].uri).toBe(PEOPLE);
         expect(state.shown[0].selection.active).toMatchObject({ line: 1, character: 0 });
+        // The editor it opened becoming active must not turn the preview away from the map.
+        expect(preview.openedForDeclaration).toBe(PEOPLE);
     });
 
     test('an export is written where the save dialog says, and reported back; a cancelled dialog writes nothing', async () => {

@@ -89,6 +89,25 @@ describe('the live preview in VS Code', () => {
             (await preview.locator(`#journey-map [data-line="${clicked}"].highlighted`).count()) === 0);
     });
 
+    it('opens the declaration of a clicked persona in the file it is imported from, and keeps showing the map', async () => {
+        const people = fs.readFileSync(path.join(repoRoot, 'examples', 'people.journey'), 'utf8').split('\n');
+        const declared = people.findIndex(l => l.startsWith('persona dana')) + 1;
+        const chip = preview.locator('#journey-map [data-id="persona:dana"]');
+        await chip.scrollIntoViewIfNeeded({ timeout: WAIT_MS });
+        await chip.click({ timeout: WAIT_MS });
+        await workbench.editorFor('people.journey').waitFor({ timeout: WAIT_MS });
+        const cursor = await waitFor(`the cursor on line ${declared} of people.journey`, async () => {
+            const c = await workbench.cursor();
+            return c.line === declared ? c : undefined;
+        });
+        expect(cursor.selected ?? 0).toBeGreaterThan(0);
+        // The preview stays with the map: the file it opened itself is not followed.
+        await workbench.page.waitForTimeout(1500);
+        expect(await workbench.page.locator('.tab').filter({ hasText: /^\s*Preview\s+preview\.journey/ }).count()).toBe(1);
+        expect(await preview.locator('#journey-map').innerText()).toContain('Compares plans');
+        await workbench.focusEditor(FILE);
+    });
+
     it('follows the journey editor that becomes active, unless locked', async () => {
         // A file no other test opens by name (Quick Open also lists the preview's past titles).
         const other = 'day-in-the-life.journey';

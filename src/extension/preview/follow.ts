@@ -11,6 +11,12 @@ export interface PreviewSlot {
     locked: boolean;
     /** The editor group the preview is in (undefined while it is being created). */
     viewColumn: number | undefined;
+    /**
+     * A file the preview has just opened itself, to show a declaration a click on the map asked
+     * for (an imported persona): its editor becoming active is not followed, or the preview
+     * would turn away from the map the user is working with.
+     */
+    openedForDeclaration?: string;
 }
 
 /** The panel title: "Preview x.journey", or "[Preview] x.journey" when locked to its document. */
@@ -21,7 +27,7 @@ export function previewTitle(resourcePath: string, locked: boolean): string {
 
 /** The previews that should switch to `resource` because its editor became active. */
 export function followers<T extends PreviewSlot>(previews: Iterable<T>, resource: string): T[] {
-    return [...previews].filter(p => !p.locked && p.previewed !== resource);
+    return [...previews].filter(p => !p.locked && p.previewed !== resource && p.openedForDeclaration !== resource);
 }
 
 export type SideChoice<T> =

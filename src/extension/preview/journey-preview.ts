@@ -34,6 +34,7 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
     private unopenable: string | undefined;
     private current: vscode.Uri;
     private lockedToDocument: boolean;
+    openedForDeclaration: string | undefined;
     private readonly disposed = this._register(new vscode.EventEmitter<void>());
     readonly onDidDispose = this.disposed.event;
     private readonly focused = this._register(new vscode.EventEmitter<void>());
@@ -211,8 +212,11 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
         const selection = sourceSelection(document, message.line, message.range);
         const visible = vscode.window.visibleTextEditors.find(e => this.matches(e.document.uri));
         const column = visible?.viewColumn ?? otherColumn(this.panel.viewColumn);
-        if (!elsewhere) this.echo.expectEcho(selection.active.line + 1);
-        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, selection });
+        if (elsewhere) this.openedForDeclaration = elsewhere.toString();
+        else this.echo.expectEcho(selection.active.line + 1);
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+        // Set here, not as showTextDocument's option: that takes a range and puts the cursor at its end.
+        editor.selection = selection;
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 

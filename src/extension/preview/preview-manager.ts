@@ -29,6 +29,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
             if (editor?.document.languageId !== JOURNEY_LANGUAGE_ID) return;
             this.lastJourneyEditor = editor.document.uri;
             for (const preview of followers(this.previews, editor.document.uri.toString())) preview.showResource(editor.document.uri);
+            // Only the activation the preview caused itself is passed over, not a later one by the user.
+            for (const preview of this.previews) preview.openedForDeclaration = undefined;
         }));
         this._register(vscode.window.onDidChangeTextEditorSelection(e => {
             const line = e.selections[0]?.active.line;

@@ -14,10 +14,19 @@ export class SyncEchoGuard {
         this.expected = { line, until: this.now() + this.windowMs };
     }
 
-    /** True when a selection change on `line` is the echo of the preview's own reveal. */
+    /**
+     * True when a selection change on `line` is the echo of the preview's own reveal. A change
+     * on another line (showing the editor may first report its old cursor) leaves the echo
+     * still expected until the window closes.
+     */
     isEcho(line: number): boolean {
         const expected = this.expected;
+        if (expected === undefined || this.now() > expected.until) {
+            this.expected = undefined;
+            return false;
+        }
+        if (expected.line !== line) return false;
         this.expected = undefined;
-        return expected !== undefined && expected.line === line && this.now() <= expected.until;
+        return true;
     }
 }

@@ -390,6 +390,34 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
         }
     });
 
+    it('answers a request whose parameters lack what the protocol requires with InvalidParams, naming what is missing', async () => {
+        const server = startRawServer();
+        try {
+            await initializeBare(server);
+            const uri = 'untitled:params';
+            server.open(uri, 'journey j "J" {\n  stage s "S" {\n  }\n}\n');
+            const cases: Array<[string, unknown, RegExp]> = [
+                ['textDocument/hover', { textDocument: { uri } }, /position/],
+                ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }, /non-negative/],
+                ['textDocument/definition', null, /object/],
+                ['textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 9 }, newName: 5 }, /newName/],
+                ['textDocument/references', { textDocument: { uri }, position: { line: 0, character: 9 } }, /context/],
+                ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [] } }, /range/],
+                ['textDocument/documentSymbol', { textDocument: {} }, /textDocument\.uri/],
+                ['workspace/symbol', [], /object/],
+            ];
+            for (const [method, params, says] of cases) {
+                const reply = await server.request(method, params);
+                expect(reply.error?.code, `${method} ${JSON.stringify(params)}`).toBe(-32602);
+                expect(reply.error?.message).toMatch(says);
+            }
+            const fine = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 9 } });
+            expect(fine.error).toBeUndefined();
+        } finally {
+            if (server.process.exitCode === null) server.process.kill();
+        }
+    });
+
     it('exits when the client closes stdin: 0 after shutdown, 1 without', async () => {
         for (const shutdown of [true, false]) {
             const server = startRawServer();

@@ -1,4 +1,5 @@
 import { ErrorCodes, Message, ResponseError, type Connection, type ConnectionOptions, type NotificationMessage, type RequestMessage } from 'vscode-languageserver/node';
+import { paramsProblem } from './params-check.js';
 
 /** An internal method the gate turns refused requests into, so that the connection answers them. */
 const REFUSED = 'journey/refusedRequest';
@@ -15,7 +16,8 @@ interface Refusal {
  * request is answered with InvalidRequest. `exit` always passes.
  *
  * An `initialize` without `capabilities` (required, but a hand-written client may leave them out)
- * is read as one with no capabilities: Langium's handlers read them and failed half-way.
+ * is read as one with no capabilities: Langium's handlers read them and failed half-way. A
+ * request whose parameters lack what the protocol requires gets InvalidParams (params-check.ts).
  *
  * `options` goes to `createConnection`; `install` then registers the answer to refused requests.
  */
@@ -60,6 +62,8 @@ export class LifecycleGate {
             if (Message.isRequest(message)) return next(withCapabilities(message));
         }
         if (method === 'shutdown') this.state = 'shutDown';
+        const problem = Message.isRequest(message) ? paramsProblem(method, message.params) : undefined;
+        if (problem) return this.refuse(message, ErrorCodes.InvalidParams, problem, next);
         return next(message);
     }
 

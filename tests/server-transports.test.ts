@@ -55,6 +55,29 @@ describe('the standalone language server transports', () => {
             server.close();
         }
     }, 60_000);
+
+    it('--socket=PORT: answers a body that is not JSON with ParseError (-32700), as over stdio', async () => {
+        ensureBuilt('out/language-server.cjs');
+        const server = net.createServer();
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        const port = (server.address() as net.AddressInfo).port;
+        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
+        const child = spawn(process.execPath, [bin, '--socket', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+        try {
+            const socket = await accepted;
+            let out = '';
+            const answered = new Promise<string>(resolve => socket.on('data', chunk => {
+                out += String(chunk);
+                if (out.includes('-32700')) resolve(out);
+            }));
+            const body = '{"jsonrpc":"2.0","id":1,"method":';
+            socket.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+            expect(await answered).toMatch(/"id":null/);
+        } finally {
+            if (child.exitCode === null) child.kill();
+            server.close();
+        }
+    }, 60_000);
 });
 
 describe('the standalone language server over a named pipe', () => {

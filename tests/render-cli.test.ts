@@ -18,6 +18,20 @@ describe('journey render', () => {
         expect(model.journey.id).toBe('phone-switch');
         expect(model.personas.map((p: { id: string }) => p.id)).toEqual(['dana', 'sam']);
         expect(model.stages.at(-1).steps[0]).toMatchObject({ id: 'advocate', implicit: true });
+        // Declared in the imported file: its source is there, and the persona says which file that is.
+        expect(model.personas[0]).toMatchObject({ file: 'people.journey', source: { line: 3 } });
+    });
+
+    test('--format json names the file of an imported persona relative to the map, and no file for its own', async () => {
+        const dir = tempFolder({
+            'maps/main.journey': 'import "../shared/people.journey"\npersona own "Own"\njourney j { for p, own stage s { emotion 1 } }\n',
+            'shared/people.journey': 'persona p "P"\n',
+        });
+        const run = await journey(['render', path.join(dir, 'maps', 'main.journey'), '--format', 'json']);
+        expect(run.stderr).toBe('');
+        const model = JSON.parse(run.stdout);
+        expect(new Ajv2020({ strict: true }).validate(schema, model)).toBe(true);
+        expect(model.personas.map((p: { id: string; file?: string }) => [p.id, p.file])).toEqual([['p', '../shared/people.journey'], ['own', undefined]]);
     });
 
     test('svg is the default format, written to stdout', async () => {

@@ -106,18 +106,20 @@ Exit codes: 0 written, 1 the map has errors (printed on stderr as path:line:col:
             ...(hiddenLanes.length > 0 ? { hiddenLanes } : {}),
             ...(values.personas !== undefined ? { personas: list(values.personas) } : {}),
         };
-        const output = await produce(model, format, { ...options, ...(scale !== undefined ? { scale } : {}) });
+        const output = await produce(model, format, { ...options, ...(scale !== undefined ? { scale } : {}) }, document.uri.toString());
         if (values.output) writeOutput(values.output, output);
         else if (typeof output === 'string') io.stdout(output); // png always has -o (checked above)
         return ExitCode.Ok;
     },
 };
 
-async function produce(model: MapModel, format: Format, options: { hiddenLanes?: string[]; personas?: string[]; scale?: number }): Promise<string | Buffer> {
+async function produce(
+    model: MapModel, format: Format, options: { hiddenLanes?: string[]; personas?: string[]; scale?: number }, mapUri: string,
+): Promise<string | Buffer> {
     switch (format) {
         case 'svg': return renderSvg(model, { ...options, standalone: true });
         case 'html': return renderHtml(model, options);
-        case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
+        case 'json': return JSON.stringify(modelToJson(model, mapUri), null, 2) + '\n';
         case 'mermaid': return toMermaid(model);
         case 'markdown': return toMarkdown(model);
         case 'png': {

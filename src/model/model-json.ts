@@ -1,3 +1,4 @@
+import { URI, UriUtils } from 'langium';
 import type {
     BarrierModel, EmotionModel, JourneyInfo, LaneItemModel, MapModel, MetricModel, OpportunityModel, PersonaInfo, StepModel,
     TouchpointModel,
@@ -7,12 +8,14 @@ import type {
  * The map model as `journey render --format json` prints it: every key of the published shape
  * is present, in the same order, with `null` where the map leaves it out (a barrier without a
  * severity, a persona without a role), so a consumer can rely on the shape without checking
- * for missing keys. In memory the model leaves such keys out.
+ * for missing keys. In memory the model leaves such keys out. Given the map's URI, a persona
+ * declared in another file names that file (`file`, relative to the map's folder).
  */
-export function modelToJson(model: MapModel): unknown {
+export function modelToJson(model: MapModel, mapUri?: string): unknown {
+    const folder = mapUri === undefined ? undefined : UriUtils.dirname(URI.parse(mapUri));
     return {
         journey: journeyJson(model.journey),
-        personas: model.personas.map(personaJson),
+        personas: model.personas.map(p => personaJson(p, p.uri && folder ? UriUtils.relative(folder, p.uri) : undefined)),
         channels: model.channels,
         teams: model.teams,
         stages: model.stages.map(stage => ({ ...stage, steps: stage.steps.map(stepJson) })),
@@ -28,10 +31,11 @@ function journeyJson(j: JourneyInfo): unknown {
     };
 }
 
-function personaJson(p: PersonaInfo): unknown {
+/** `file`: the declaring file relative to the map's folder, for a persona declared in another file. */
+function personaJson(p: PersonaInfo, file: string | undefined): unknown {
     return {
         id: p.id, label: p.label, role: orNull(p.role), goals: p.goals, needs: p.needs, motivations: p.motivations,
-        frustrations: p.frustrations, quotes: p.quotes, ...(p.source ? { source: p.source } : {}),
+        frustrations: p.frustrations, quotes: p.quotes, ...(p.source ? { source: p.source } : {}), ...(file ? { file } : {}),
     };
 }
 

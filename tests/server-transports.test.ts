@@ -27,6 +27,34 @@ async function roundTrip(connection: MessageConnection, child: ChildProcess): Pr
     return { hover: result.capabilities.hoverProvider, exitCode };
 }
 
+/**
+ * Listens where the server is told to connect (a loopback port, or the Unix socket `socketPath`),
+ * starts it with the arguments naming that place, and runs `use` on the connection it makes.
+ */
+async function onServerConnection(
+    args: (where: string) => string[], use: (socket: net.Socket, child: ChildProcess) => Promise<void>, socketPath?: string,
+): Promise<void> {
+    ensureBuilt('out/language-server.cjs');
+    const server = net.createServer();
+    await new Promise<void>(resolve => (socketPath ? server.listen(socketPath, resolve) : server.listen(0, '127.0.0.1', resolve)));
+    const where = socketPath ?? String((server.address() as net.AddressInfo).port);
+    const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
+    const child = spawn(process.execPath, [bin, ...args(where)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+        await use(await accepted, child);
+    } finally {
+        if (child.exitCode === null) child.kill();
+        server.close();
+    }
+}
+
+/** initialize, shutdown and exit over a socket: the server answers and exits with 0. */
+async function roundTripOver(socket: net.Socket, child: ChildProcess): Promise<void> {
+    const { hover, exitCode } = await roundTrip(createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)), child);
+    expect(hover).toBeTruthy();
+    expect(exitCode).toBe(0);
+}
+
 describe('the standalone language server transports', () => {
     it('--node-ipc: speaks LSP over the Node IPC channel of a forked process', async () => {
         ensureBuilt('out/language-server.cjs');
@@ -38,33 +66,11 @@ describe('the standalone language server transports', () => {
     }, 60_000);
 
     it('--socket=PORT: connects to a port the client listens on (loopback only)', async () => {
-        ensureBuilt('out/language-server.cjs');
-        const server = net.createServer();
-        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-        const port = (server.address() as net.AddressInfo).port;
-        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
-        const child = spawn(process.execPath, [bin, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-        try {
-            const socket = await accepted;
-            const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-            const { hover, exitCode } = await roundTrip(connection, child);
-            expect(hover).toBeTruthy();
-            expect(exitCode).toBe(0);
-        } finally {
-            if (child.exitCode === null) child.kill();
-            server.close();
-        }
+        await onServerConnection(port => [`--socket=${port}`], roundTripOver);
     }, 60_000);
 
-    it('--socket=PORT: answers a body that is not JSON with ParseError (-32700), as over stdio', async () => {
-        ensureBuilt('out/language-server.cjs');
-        const server = net.createServer();
-        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-        const port = (server.address() as net.AddressInfo).port;
-        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
-        const child = spawn(process.execPath, [bin, '--socket', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-        try {
-            const socket = await accepted;
+    it('--socket PORT: answers a body that is not JSON with ParseError (-32700), as over stdio', async () => {
+        await onServerConnection(port => ['--socket', port], async socket => {
             let out = '';
             const answered = new Promise<string>(resolve => socket.on('data', chunk => {
                 out += String(chunk);
@@ -73,31 +79,14 @@ describe('the standalone language server transports', () => {
             const body = '{"jsonrpc":"2.0","id":1,"method":';
             socket.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
             expect(await answered).toMatch(/"id":null/);
-        } finally {
-            if (child.exitCode === null) child.kill();
-            server.close();
-        }
+        });
     }, 60_000);
 });
 
 describe('the standalone language server over a named pipe', () => {
     it('--pipe=NAME: connects to a Unix domain socket the client listens on', async () => {
-        ensureBuilt('out/language-server.cjs');
         const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'journey-pipe-')), 'lsp.sock');
-        const server = net.createServer();
-        await new Promise<void>(resolve => server.listen(socketPath, resolve));
-        const accepted = new Promise<net.Socket>(resolve => server.once('connection', resolve));
-        const child = spawn(process.execPath, [bin, `--pipe=${socketPath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-        try {
-            const socket = await accepted;
-            const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-            const { hover, exitCode } = await roundTrip(connection, child);
-            expect(hover).toBeTruthy();
-            expect(exitCode).toBe(0);
-        } finally {
-            if (child.exitCode === null) child.kill();
-            server.close();
-        }
+        await onServerConnection(where => [`--pipe=${where}`], roundTripOver, socketPath);
     }, 60_000);
 });
 

@@ -10,43 +10,12 @@ const state = vi.hoisted(() => ({
     workspaceFolders: undefined as Array<{ uri: unknown }> | undefined,
 }));
 
-vi.mock('vscode', () => {
-    class EventEmitter<T> {
-        private listeners: Array<(e: T) => void> = [];
-        event = (listener: (e: T) => void) => {
-            this.listeners.push(listener);
-            return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
-        };
-        fire(e: T) { for (const l of [...this.listeners]) l(e); }
-        dispose() { this.listeners = []; }
-    }
-    class Uri {
-        constructor(readonly scheme: string, readonly path: string) {}
-        get fsPath() { return this.path; }
-        toString() { return this.scheme === 'untitled' ? `untitled:${this.path}` : `${this.scheme}://${this.path}`; }
-        static parse(s: string) {
-            if (s.startsWith('untitled:')) return new Uri('untitled', s.slice('untitled:'.length));
-            const [scheme, rest] = s.split('://');
-            return new Uri(scheme, rest);
-        }
-        // As VS Code's: the path joined as a POSIX path, also when it is relative (untitled).
-        static joinPath(base: Uri, ...parts: string[]) {
-            const segments = base.path.split('/');
-            for (const p of parts) { if (p === '..') segments.pop(); else segments.push(p); }
-            return new Uri(base.scheme, segments.join('/') || '.');
-        }
-    }
-    const document = (uri: Uri) => ({
-        uri, lineCount: 3,
-        lineAt: (line: number) => ({ range: { start: { line, character: 0, translate: () => ({ line, character: 0 }) }, end: { line, character: 1 } }, firstNonWhitespaceCharacterIndex: 0 }),
-        validatePosition: (p: unknown) => p,
-    });
+vi.mock('vscode', async () => {
+    const { EventEmitter, Uri, Position, Selection, enums, stubDocument } = await import('./vscode-stub.js');
+    type Uri = InstanceType<typeof Uri>;
+    const document = (uri: Uri) => stubDocument(uri, () => ['journey j {', '  stage s {}', '}']);
     return {
-        EventEmitter, Uri,
-        Position: class { constructor(readonly line: number, readonly character: number) {} },
-        Selection: class { constructor(readonly anchor: unknown, readonly active: { line: number }) {} },
-        ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-        TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+        EventEmitter, Uri, Position, Selection, ...enums,
         workspace: {
             openTextDocument: async (uri: Uri) => {
                 if (uri.path.includes('gone')) throw new Error(`cannot open ${uri.toString()}. Detail: Unable to read file (Error: File not found)`);

@@ -15,47 +15,13 @@ const state = vi.hoisted(() => ({
     notes: [] as Array<{ kind: string; text: string }>,
 }));
 
-vi.mock('vscode', () => {
-    class EventEmitter<T> {
-        private listeners: Array<(e: T) => void> = [];
-        event = (listener: (e: T) => void) => {
-            this.listeners.push(listener);
-            return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
-        };
-        fire(e: T) { for (const l of [...this.listeners]) l(e); }
-        dispose() { this.listeners = []; }
-    }
-    class Uri {
-        constructor(readonly scheme: string, readonly path: string) {}
-        get fsPath() { return this.path; }
-        toString() { return `${this.scheme}://${this.path}`; }
-        static parse(s: string) { const [scheme, rest] = s.split('://'); return new Uri(scheme, rest); }
-        static joinPath(base: Uri, ...parts: string[]) {
-            const segments = base.path.split('/');
-            for (const p of parts) { if (p === '..') segments.pop(); else segments.push(p); }
-            return new Uri(base.scheme, segments.join('/'));
-        }
-    }
-    class Position {
-        constructor(readonly line: number, readonly character: number) {}
-        translate(_l: number, c: number) { return new Position(this.line, this.character + c); }
-    }
-    class Selection {
-        constructor(readonly anchor: Position, readonly active: Position) {}
-    }
-    const document = (uri: Uri) => ({
-        uri,
-        get lineCount() { return state.documentLines.length; },
-        lineAt: (line: number) => {
-            const text = state.documentLines[line];
-            return { range: { start: new Position(line, 0), end: new Position(line, text.length) }, firstNonWhitespaceCharacterIndex: text.length - text.trimStart().length };
-        },
-        validatePosition: (p: Position) => p,
-    });
+vi.mock('vscode', async () => {
+    const { EventEmitter, Uri, Position, Selection, enums, stubDocument } = await import('./vscode-stub.js');
+    type Uri = InstanceType<typeof Uri>;
+    type Selection = InstanceType<typeof Selection>;
+    const document = (uri: Uri) => stubDocument(uri, () => state.documentLines);
     return {
-        EventEmitter, Uri, Position, Selection,
-        ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-        TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+        EventEmitter, Uri, Position, Selection, ...enums,
         workspace: {
             openTextDocument: async (uri: Uri) => document(uri),
             fs: { writeFile: async (uri: Uri, bytes: Uint8Array) => { state.written.push({ path: uri.path, bytes }); } },

@@ -1,43 +1,22 @@
 // The preview page in a real (headless) Chromium: the built webview bundle under the same
-// strict CSP as in VS Code, with a stand-in for the VS Code webview API that records messages.
+// strict CSP as in VS Code, with a stand-in for the VS Code webview API that records messages
+// (tests/browser/preview-page.ts).
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../scripts/code-server/workbench.js';
-import { previewHtml } from '../src/extension/preview/html.js';
+import type { Page } from 'playwright-core';
 import { mapModelOfDocument } from '../src/model/from-document.js';
 import type { MapModel } from '../src/model/types.js';
-import type { HostToWebviewMessage, WebviewToHostMessage } from '../src/protocol/webview.js';
-import * as os from 'node:os';
-import * as esbuild from 'esbuild';
+import type { HostToWebviewMessage } from '../src/protocol/webview.js';
+import { openPreviewPage, RESOURCE, type PreviewPage } from './browser/preview-page.js';
 import { buildFiles } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const NONCE = 'testNonce0123456789abcdefABCDEFgh';
 
-/** Records what the page posts, as VS Code's `acquireVsCodeApi` would carry it to the host. */
-const fakeApi = `<script nonce="${NONCE}">
-window.__posted = []; window.__state = undefined;
-window.acquireVsCodeApi = () => ({
-  postMessage: m => window.__posted.push(m),
-  getState: () => window.__state,
-  setState: s => { window.__state = s; },
-});
-document.addEventListener('securitypolicyviolation', e => {
-  const t = e.target;
-  console.warn('CSP violation', e.violatedDirective, t && t.nodeName, t && t.outerHTML ? t.outerHTML.slice(0, 300) : '', t && t.getRootNode && t.getRootNode().host ? t.getRootNode().host.nodeName : '');
-});
-</script>`;
-
-let server: http.Server;
-let origin: string;
-let browser: Browser;
+let preview: PreviewPage;
 let page: Page;
-const problems: string[] = [];
-const logs: string[] = [];
+let problems: string[];
+let logs: string[];
 let model: MapModel;
 
 async function exampleModel(): Promise<MapModel> {
@@ -49,59 +28,20 @@ async function exampleModel(): Promise<MapModel> {
     return mapModelOfDocument(documents['phone-switch.journey'], services.shared.workspace.LangiumDocuments)!;
 }
 
-const send = (message: HostToWebviewMessage) => page.evaluate(m => window.postMessage(m, '*'), message);
-const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted);
+const send = (message: HostToWebviewMessage) => preview.send(message);
+const posted = () => preview.posted();
 const update = (version: number, m: MapModel | null, syntaxErrorCount = 0): HostToWebviewMessage =>
-    ({ type: 'update', resource: 'file:///maps/phone-switch.journey', version, model: m, syntaxErrorCount, errorCount: syntaxErrorCount });
+    ({ type: 'update', resource: RESOURCE, version, model: m, syntaxErrorCount, errorCount: syntaxErrorCount });
 const waitForLog = (text: string) => expect.poll(() => logs.some(l => l.includes(text)), { timeout: 10_000 }).toBe(true);
 
 beforeAll(async () => {
-    // The page's bundle, built from the current sources the way esbuild.mjs builds media/dist/webview.js.
-    const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-webview-'));
-    await esbuild.build({
-        entryPoints: [path.join(root, 'webview/main.ts')], outfile: path.join(bundleDir, 'webview.js'),
-        bundle: true, platform: 'browser', format: 'esm', target: 'es2022', logLevel: 'error',
-    });
-    const served: Record<string, string> = {
-        '/media/dist/webview.js': path.join(bundleDir, 'webview.js'),
-        '/media/dist/codicons/codicon.css': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.css'),
-        '/media/dist/codicons/codicon.ttf': path.join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'),
-        '/media/preview.css': path.join(root, 'media/preview.css'),
-    };
     model = await exampleModel();
-    server = http.createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://localhost');
-        if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
-        if (url.pathname === '/') {
-            const html = previewHtml({
-                cspSource: origin, nonce: NONCE, scriptUri: `${origin}/media/dist/webview.js`, styleUri: `${origin}/media/preview.css`,
-                codiconsUri: `${origin}/media/dist/codicons/codicon.css`,
-                state: { resource: 'file:///maps/phone-switch.journey', zoom: 1, hiddenLanes: [], personas: null }, title: 'Preview',
-            }).replace('<script type="module"', `${fakeApi}\n<script type="module"`);
-            res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-            return;
-        }
-        const file = served[url.pathname];
-        if (!file) { res.writeHead(404).end(); return; }
-        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-        fs.readFile(file, (err, data) => (err ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': type }).end(data)));
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-    page.on('console', m => {
-        logs.push(m.text());
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-    });
-    page.on('pageerror', e => problems.push(e.message));
-    await page.goto(origin);
-    await page.waitForFunction(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted.some(m => m.type === 'ready'), undefined, { timeout: 10_000 });
+    preview = await openPreviewPage();
+    ({ page, problems, logs } = preview);
 }, 60_000);
 
 afterAll(async () => {
-    await browser?.close();
-    await new Promise(resolve => server?.close(resolve));
+    await preview?.close();
 });
 
 describe('the preview page in a browser', () => {
@@ -190,12 +130,12 @@ describe('the preview page in a browser', () => {
         const label = ['stages', 0, 'steps', 0, 'label'];
         await send({ ...update(10, model), seq: 100 } as HostToWebviewMessage);
         await waitForLog('[journey-preview] updated version=10');
-        await send({ type: 'update', resource: 'file:///maps/phone-switch.journey', version: 11, seq: 101, syntaxErrorCount: 0, errorCount: 0,
+        await send({ type: 'update', resource: RESOURCE, version: 11, seq: 101, syntaxErrorCount: 0, errorCount: 0,
             patch: { base: 100, changes: [{ path: label, value: 'Patched label Quokka' }] } });
         await waitForLog('[journey-preview] updated version=11');
         expect(await page.locator('#journey-map').innerText()).toMatch(/Patched label\s*Quokka/);
         const resyncsBefore = (await posted()).filter(m => m.type === 'resync').length;
-        await send({ type: 'update', resource: 'file:///maps/phone-switch.journey', version: 12, seq: 103, syntaxErrorCount: 0, errorCount: 0,
+        await send({ type: 'update', resource: RESOURCE, version: 12, seq: 103, syntaxErrorCount: 0, errorCount: 0,
             patch: { base: 102, changes: [{ path: label, value: 'Never shown' }] } });
         await expect.poll(async () => (await posted()).filter(m => m.type === 'resync').length).toBe(resyncsBefore + 1);
         expect(await page.locator('#journey-map').getAttribute('data-version')).toBe('11');
@@ -241,9 +181,8 @@ describe('the preview page in a browser', () => {
     test('turned to another document, it takes that one\'s first version and keeps resource and lock for a reload', async () => {
         const other = 'file:///maps/other.journey';
         await send({ type: 'document', resource: other, locked: true });
-        const state = () => page.evaluate(() => (window as unknown as { __state: { resource: string; locked?: boolean } }).__state);
-        await expect.poll(async () => (await state()).resource).toBe(other);
-        expect((await state()).locked).toBe(true);
+        await expect.poll(async () => (await preview.state())?.resource).toBe(other);
+        expect((await preview.state())?.locked).toBe(true);
         // An update still in flight for the document shown before is dropped.
         await send(update(50, model));
         // The new document's versions start low again.

@@ -11,12 +11,13 @@ const state = vi.hoisted(() => ({
 }));
 
 vi.mock('vscode', async () => {
-    const { EventEmitter, Uri, Position, Selection, enums, stubDocument } = await import('./vscode-stub.js');
+    const { EventEmitter, Uri, Position, Selection, enums, stubDocument, stubGetConfiguration } = await import('./vscode-stub.js');
     type Uri = InstanceType<typeof Uri>;
     const document = (uri: Uri) => stubDocument(uri, () => ['journey j {', '  stage s {}', '}']);
     return {
         EventEmitter, Uri, Position, Selection, ...enums,
         workspace: {
+            getConfiguration: stubGetConfiguration(() => ({})),
             openTextDocument: async (uri: Uri) => {
                 if (uri.path.includes('gone')) throw new Error(`cannot open ${uri.toString()}. Detail: Unable to read file (Error: File not found)`);
                 return document(uri);

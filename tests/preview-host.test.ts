@@ -13,16 +13,18 @@ const state = vi.hoisted(() => ({
     shown: [] as Array<{ uri: string; selection: { anchor: { line: number; character: number }; active: { line: number; character: number } } }>,
     documentLines: [] as string[],
     notes: [] as Array<{ kind: string; text: string }>,
+    settings: {} as Record<string, unknown>,
 }));
 
 vi.mock('vscode', async () => {
-    const { EventEmitter, Uri, Position, Selection, enums, stubDocument } = await import('./vscode-stub.js');
+    const { EventEmitter, Uri, Position, Selection, enums, stubDocument, stubGetConfiguration } = await import('./vscode-stub.js');
     type Uri = InstanceType<typeof Uri>;
     type Selection = InstanceType<typeof Selection>;
     const document = (uri: Uri) => stubDocument(uri, () => state.documentLines);
     return {
         EventEmitter, Uri, Position, Selection, ...enums,
         workspace: {
+            getConfiguration: stubGetConfiguration(() => state.settings),
             openTextDocument: async (uri: Uri) => document(uri),
             fs: { writeFile: async (uri: Uri, bytes: Uint8Array) => { state.written.push({ path: uri.path, bytes }); } },
         },
@@ -107,6 +109,7 @@ beforeEach(() => {
     state.shown = [];
     state.saveTarget = undefined;
     state.notes = [];
+    state.settings = {};
     state.documentLines = ['journey main {', '  stage s {', '    barrier b "Slow" severity high', '  }', '}'];
 });
 
@@ -228,6 +231,23 @@ describe('JourneyPreview (extension host)', () => {
         expect(posted.at(-1)).toEqual({ type: 'highlight', line: 3, reveal: false });
         preview.onEditorCursor(2);
         expect(posted.at(-1)).toEqual({ type: 'highlight', line: 2, reveal: true });
+    });
+
+    test('the settings turn the cursor highlight and its scrolling off, and a highlight switched off goes at once', async () => {
+        const { preview, posted, send } = open();
+        send({ type: 'ready' });
+        state.settings = { 'journey.preview.scrollPreviewWithEditor': false };
+        preview.onEditorCursor(4);
+        expect(posted.at(-1)).toEqual({ type: 'highlight', line: 4, reveal: false });
+        state.settings = { 'journey.preview.markEditorSelection': false };
+        preview.onSettingsChanged();
+        expect(posted.at(-1)).toEqual({ type: 'highlight', line: null, reveal: false });
+        const count = posted.length;
+        preview.onEditorCursor(5);
+        expect(posted).toHaveLength(count);
+        state.settings = {};
+        preview.onEditorCursor(5);
+        expect(posted.at(-1)).toEqual({ type: 'highlight', line: 5, reveal: true });
     });
 
     test('without a range, a click selects the line without its indentation', async () => {

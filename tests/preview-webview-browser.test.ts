@@ -115,14 +115,23 @@ describe('the preview page in a browser', () => {
         expect(await page.locator(`#journey-map [data-line="${action.line}"].highlighted`).count()).toBe(1);
     });
 
-    test('with syntax errors the last good map stays, under a banner with the count', async () => {
-        await send(update(4, { ...model, stages: [] }, 2));
+    test('a highlight of no line (the setting switched off) clears it, also after the next update', async () => {
+        await expect.poll(() => page.locator('#journey-map .highlighted').count()).toBeGreaterThan(0);
+        await send({ type: 'highlight', line: null, reveal: false });
+        await expect.poll(() => page.locator('#journey-map .highlighted').count()).toBe(0);
+        await send(update(4, model));
         await waitForLog('[journey-preview] updated version=4');
+        expect(await page.locator('#journey-map .highlighted').count()).toBe(0);
+    });
+
+    test('with syntax errors the last good map stays, under a banner with the count', async () => {
+        await send(update(6, { ...model, stages: [] }, 2));
+        await waitForLog('[journey-preview] updated version=6');
         await expect.poll(() => page.locator('#journey-banner').isVisible()).toBe(true);
         expect(await page.locator('#journey-banner').innerText()).toContain('2 syntax errors');
         expect(await page.locator('#journey-map [data-id]').count()).toBeGreaterThan(10);
-        await send(update(5, model));
-        await waitForLog('[journey-preview] updated version=5');
+        await send(update(7, model));
+        await waitForLog('[journey-preview] updated version=7');
         expect(await page.locator('#journey-banner').isVisible()).toBe(false);
     });
 

@@ -55,3 +55,8 @@ export const enums = {
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
 };
+
+/** `workspace.getConfiguration` over full setting names (`journey.preview.x`) and their values. */
+export function stubGetConfiguration(values: () => Record<string, unknown>) {
+    return (section: string) => ({ get: <T>(key: string, fallback: T): T => (values()[`${section}.${key}`] as T | undefined) ?? fallback });
+}

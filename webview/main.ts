@@ -65,7 +65,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     switch (message.type) {
         case 'update': onUpdate(message); break;
         case 'document': onDocument(message.resource, message.locked); break;
-        case 'highlight': view.highlightLine(message.line, message.reveal); break;
+        case 'highlight':
+            if (message.line === null) view.forgetCursor();
+            else view.highlightLine(message.line, message.reveal);
+            break;
         case 'notice':
             view.showMessage(message.text);
             shownIsPartial = false;

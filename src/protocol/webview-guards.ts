@@ -44,7 +44,7 @@ export function asHostMessage(data: unknown): HostToWebviewMessage | undefined {
                 && optional(data.trace, isRecord)
                 ? data as unknown as HostToWebviewMessage : undefined;
         case 'highlight':
-            return isLine(data.line) && typeof data.reveal === 'boolean' ? data as unknown as HostToWebviewMessage : undefined;
+            return (data.line === null || isLine(data.line)) && typeof data.reveal === 'boolean' ? data as unknown as HostToWebviewMessage : undefined;
         case 'exportResult':
             return isFormat(data.format) && optional(data.path, isString) && optional(data.error, isString)
                 ? data as unknown as HostToWebviewMessage : undefined;

@@ -54,7 +54,8 @@ export interface UpdateMessage {
 /** The editor's cursor moved to `line` (1-based): highlight the matching card, scrolling only if `reveal`. */
 export interface HighlightMessage {
     type: 'highlight';
-    line: number;
+    /** The editor's cursor line (1-based), or null to highlight nothing (the setting was switched off). */
+    line: number | null;
     reveal: boolean;
 }
 

@@ -13,6 +13,7 @@ import { UpdateScheduler, VersionGuard } from './update-scheduler.js';
 import { exportToFile } from './export.js';
 import { ModelFeed } from './model-feed.js';
 import { sourceSelection } from './selection.js';
+import { previewSettings } from './settings.js';
 import { previewTitle, type PreviewSlot } from './follow.js';
 
 /** Milliseconds between two updates while the user types: the first update is immediate. */
@@ -137,8 +138,16 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
 
     /** The cursor moved in an editor of this document (1-based line). */
     onEditorCursor(line: number): void {
-        const reveal = !this.echo.isEcho(line);
-        this.post({ type: 'highlight', line, reveal });
+        const settings = previewSettings(this.resource);
+        const echo = this.echo.isEcho(line);
+        if (!settings.markEditorSelection) return;
+        this.post({ type: 'highlight', line, reveal: settings.scrollPreviewWithEditor && !echo });
+    }
+
+    /** The `journey.preview` settings changed: a highlight switched off goes at once. */
+    onSettingsChanged(): void {
+        if (previewSettings(this.resource).markEditorSelection) this.postEditorCursor();
+        else this.post({ type: 'highlight', line: null, reveal: false });
     }
 
     reveal(viewColumn: vscode.ViewColumn | undefined, preserveFocus: boolean): void {
@@ -198,6 +207,7 @@ export class JourneyPreview extends Disposable implements PreviewSlot {
 
     /** Tells a freshly loaded page where the cursor of this document's editor is, without scrolling. */
     private postEditorCursor(): void {
+        if (!previewSettings(this.resource).markEditorSelection) return;
         const editor = vscode.window.visibleTextEditors.find(e => this.matches(e.document.uri));
         const line = editor?.selection.active.line;
         if (line !== undefined) this.post({ type: 'highlight', line: line + 1, reveal: false });

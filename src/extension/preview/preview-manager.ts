@@ -32,6 +32,10 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
             // Only the activation the preview caused itself is passed over, not a later one by the user.
             for (const preview of this.previews) preview.openedForDeclaration = undefined;
         }));
+        this._register(vscode.workspace.onDidChangeConfiguration(e => {
+            if (!e.affectsConfiguration('journey.preview')) return;
+            for (const preview of this.previews) preview.onSettingsChanged();
+        }));
         this._register(vscode.window.onDidChangeTextEditorSelection(e => {
             const line = e.selections[0]?.active.line;
             if (line === undefined) return;

@@ -231,6 +231,16 @@ describe('the preview page in a browser', () => {
         await expect.poll(() => shown(lastStep)).toBe(true);
         // Hidden elements stay in the page, only not drawn.
         expect(await page.locator('#journey-map').evaluate(el => el.textContent ?? '')).toContain('Step 0');
+        // Find in the page (Ctrl+F) sees the whole map: nothing is culled until the user is back at the map.
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = 0; });
+        await expect.poll(culled).toBeGreaterThan(100);
+        await page.keyboard.press('Control+F');
+        await expect.poll(culled).toBe(0);
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollTop = 1; el.scrollTop = 0; });
+        await page.waitForTimeout(100);
+        expect(await culled()).toBe(0);
+        await page.locator('#journey-map svg').click({ position: { x: 5, y: 5 } });
+        await expect.poll(culled).toBeGreaterThan(100);
         expect(problems).toEqual([]);
     });
 });

@@ -105,6 +105,13 @@ function fixLinkOrigin(clicked: Element | null): Element | null {
     return from ? root.querySelector(`[data-id="${CSS.escape(from)}"][data-line]`) : null;
 }
 
+// Find in the page (Ctrl+F / Cmd+F opens VS Code's find widget on the preview) must see the
+// whole map: nothing is culled until the user is back at the map.
+document.addEventListener('keydown', event => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') view.showEverythingForFind();
+});
+root.addEventListener('pointerdown', () => view.resumeCulling());
+
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 scroller.addEventListener('scroll', () => {
     clearTimeout(scrollTimer);

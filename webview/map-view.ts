@@ -45,6 +45,16 @@ export class MapView {
         window.addEventListener('resize', () => this.culling.refresh());
     }
 
+    /** While the user searches the page, everything is drawn (find does not see culled text). */
+    showEverythingForFind(): void {
+        this.culling.suspend();
+    }
+
+    /** The user is back at the map: far-offscreen parts may be culled again. */
+    resumeCulling(): void {
+        this.culling.resume();
+    }
+
     get current(): MapModel | undefined {
         return this.model;
     }

@@ -3,7 +3,8 @@
  * them changes, so a 200-step map (some 12,000 elements) costs tens of milliseconds per update
  * however little changed. The map's top-level elements far outside the view (more than one
  * screen away) are taken out with `display: none`; scrolling, zooming and resizing bring them
- * back before they come into view. Small maps are left alone (find-in-page sees all of them).
+ * back before they come into view. Small maps are left alone (find-in-page sees all of them);
+ * on a big map, culling is suspended while the user searches the page (see `suspend`).
  */
 
 /** Below this many top-level elements nothing is hidden. */
@@ -19,6 +20,7 @@ export class OffscreenCulling {
     private svg: SVGSVGElement | undefined;
     private naturalWidth = 0;
     private scheduled = false;
+    private suspended = false;
 
     /** @param onChange told the number of hidden elements after each pass (for tests) */
     constructor(
@@ -40,7 +42,7 @@ export class OffscreenCulling {
         this.svg = svg;
         this.naturalWidth = naturalWidth;
         for (const element of this.hidden) if (!element.isConnected) this.hidden.delete(element);
-        if (svg.childElementCount < this.minElements) {
+        if (this.suspended || svg.childElementCount < this.minElements) {
             this.showAll();
             this.changed();
             return;
@@ -55,7 +57,7 @@ export class OffscreenCulling {
 
     private measureNew(): void {
         const svg = this.svg;
-        if (!svg || !svg.isConnected || svg.childElementCount < this.minElements) return;
+        if (this.suspended || !svg || !svg.isConnected || svg.childElementCount < this.minElements) return;
         const origin = svg.getBoundingClientRect();
         const scale = this.scale(origin);
         for (const child of svg.children) {
@@ -67,9 +69,27 @@ export class OffscreenCulling {
     /** The view moved (scroll, zoom, resize): shows what came near, hides what went far. */
     refresh(): void {
         const svg = this.svg;
-        if (!svg || !svg.isConnected || svg.childElementCount < this.minElements) return;
+        if (this.suspended || !svg || !svg.isConnected || svg.childElementCount < this.minElements) return;
         const origin = svg.getBoundingClientRect();
         this.apply(origin, this.scale(origin));
+    }
+
+    /**
+     * Shows everything and hides nothing until `resume`: the page's find (VS Code's find widget
+     * uses `window.find`) does not see text under `display: none`.
+     */
+    suspend(): void {
+        if (this.suspended) return;
+        this.suspended = true;
+        this.showAll();
+        this.changed();
+    }
+
+    /** Culls again; what changed meanwhile is measured first. */
+    resume(): void {
+        if (!this.suspended) return;
+        this.suspended = false;
+        this.measureNew();
     }
 
     /** Keeps the top-level elements holding `elements` shown (highlighted, about to be scrolled to). */

@@ -236,6 +236,11 @@ describe('the preview page in a browser', () => {
         await expect.poll(culled).toBeGreaterThan(100);
         await page.keyboard.press('Control+F');
         await expect.poll(culled).toBe(0);
+        // VS Code's find widget searches with window.find: the far step is found and scrolled to.
+        const farLabel = last.steps.at(-1)!.label;
+        expect(await page.evaluate(label => (window as unknown as { find(text: string): boolean }).find(label), farLabel)).toBe(true);
+        await expect.poll(() => page.locator('#journey-scroll').evaluate(el => el.scrollLeft)).toBeGreaterThan(1000);
+        await page.locator('#journey-scroll').evaluate(el => { el.scrollLeft = 0; });
         await page.locator('#journey-scroll').evaluate(el => { el.scrollTop = 1; el.scrollTop = 0; });
         await page.waitForTimeout(100);
         expect(await culled()).toBe(0);

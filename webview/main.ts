@@ -111,6 +111,12 @@ document.addEventListener('keydown', event => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') view.showEverythingForFind();
 });
 root.addEventListener('pointerdown', () => view.resumeCulling());
+// The page's find selects the text it found but does not scroll SVG text into view: do it here.
+document.addEventListener('selectionchange', () => {
+    const node = document.getSelection()?.focusNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    if (element && root.contains(element)) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+});
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 scroller.addEventListener('scroll', () => {

@@ -89,6 +89,25 @@ describe('the live preview in VS Code', () => {
             (await preview.locator(`#journey-map [data-line="${clicked}"].highlighted`).count()) === 0);
     });
 
+    it('turns the cursor highlight off and on with the setting journey.preview.markEditorSelection', async () => {
+        const settingsFile = path.join(server.workspace, '.vscode', 'settings.json');
+        const highlighted = () => preview.locator('#journey-map .highlighted').count();
+        await waitFor('a highlighted card to start from', async () => (await highlighted()) > 0);
+        fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+        try {
+            fs.writeFileSync(settingsFile, JSON.stringify({ 'journey.preview.markEditorSelection': false }));
+            await waitFor('the highlight to go when the setting is switched off', async () => (await highlighted()) === 0);
+            await workbench.focusEditor(FILE);
+            await workbench.goTo(lineOf('barrier per-seat'), 10);
+            await workbench.page.waitForTimeout(1000);
+            expect(await highlighted()).toBe(0);
+        } finally {
+            fs.writeFileSync(settingsFile, '{}');
+        }
+        await waitFor('the highlight to come back with the setting on', async () =>
+            (await preview.locator(`#journey-map [data-line="${lineOf('barrier per-seat')}"].highlighted`).count()) > 0);
+    });
+
     it('opens the declaration of a clicked persona in the file it is imported from, and keeps showing the map', async () => {
         const people = fs.readFileSync(path.join(repoRoot, 'examples', 'people.journey'), 'utf8').split('\n');
         const declared = people.findIndex(l => l.startsWith('persona dana')) + 1;
@@ -96,6 +115,9 @@ describe('the live preview in VS Code', () => {
         await chip.scrollIntoViewIfNeeded({ timeout: WAIT_MS });
         await chip.click({ timeout: WAIT_MS });
         await workbench.editorFor('people.journey').waitFor({ timeout: WAIT_MS });
+        // Its tab clicked (the cursor stays): the status bar shows the cursor of a focused editor only,
+        // and the webview, just clicked, may still hold the focus.
+        await workbench.focusEditor('people.journey');
         const cursor = await waitFor(`the cursor on line ${declared} of people.journey`, async () => {
             const c = await workbench.cursor();
             return c.line === declared ? c : undefined;

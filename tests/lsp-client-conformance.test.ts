@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ensureBuilt } from './build-support.js';
 import { fileUri } from './server-support.js';
 import { tempFolder } from './cli-lint-support.js';
-import { initializeBare, startRawServer, type RawMessage, type RawSession } from './lsp-raw-client.js';
+import { initializeBare, startRawServer, withRawServer, type RawMessage, type RawSession } from './lsp-raw-client.js';
 
 const examples = path.resolve('examples');
 const mapUri = fileUri(path.join(examples, 'phone-switch.journey'));
@@ -303,8 +303,7 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
     beforeAll(() => ensureBuilt('out/language-server.cjs'), 120_000);
 
     it('answers a request before initialize with ServerNotInitialized instead of hanging, then starts normally', async () => {
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             const early = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 0, character: 0 } }, 5_000);
             expect(early.error?.code).toBe(-32002);
             server.open(mapUri, mapText); // dropped: a notification before initialize
@@ -319,14 +318,11 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
             expect(late.error?.code).toBe(-32600);
             server.notify('exit');
             expect(await server.exitCode()).toBe(0);
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('starts for an initialize without capabilities, as a client with none', async () => {
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             const reply = await server.request('initialize', { processId: null });
             expect((reply.result as { capabilities: Record<string, unknown> }).capabilities.hoverProvider).toBe(true);
             server.notify('initialized', {});
@@ -334,9 +330,7 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
             await server.diagnostics(mapUri);
             const hover = await server.request('textDocument/hover', { textDocument: { uri: mapUri }, position: { line: 4, character: 7 } });
             expect(hover.result).toMatchObject({ contents: { kind: 'plaintext' } });
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('answers workspace symbols at once for a client without a workspace, however early it asks', async () => {
@@ -344,38 +338,28 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
         // workspace to be indexed waited for the next build, which a client that had opened
         // nothing never caused. Under load this happened right after `initialized`; asking
         // between `initialize` and `initialized` makes it certain.
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             await server.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
             server.send({ jsonrpc: '2.0', id: 'early-symbols', method: 'workspace/symbol', params: { query: '' } });
             server.notify('initialized', {});
             const reply = await server.response('early-symbols', 10_000);
             expect(reply.result).toEqual([]);
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('exits with 1 on exit without shutdown, and answers unknown methods with MethodNotFound', async () => {
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             await initializeBare(server);
             const unknown = await server.request('journey/noSuchMethod', {});
             expect(unknown.error?.code).toBe(-32601);
-            server.writeBody('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":'); // malformed JSON
-            const alive = await server.request('workspace/symbol', { query: '' });
-            expect(Array.isArray(alive.result)).toBe(true);
             server.notify('exit');
             expect(await server.exitCode()).toBe(1);
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('answers a body that is not JSON with ParseError and a value that is no message with InvalidRequest, then goes on', async () => {
-        const server = startRawServer();
-        const errorsWithoutId = () => server.received.filter(m => m.id === null && m.error).map(m => m.error!.code);
-        try {
+        await withRawServer(async server => {
+            const errorsWithoutId = () => server.received.filter(m => m.id === null && m.error).map(m => m.error!.code);
             await initializeBare(server);
             server.writeBody('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":');
             await expect.poll(errorsWithoutId).toEqual([-32700]);
@@ -385,14 +369,11 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
             const alive = await server.request('workspace/symbol', { query: '' });
             expect(Array.isArray(alive.result)).toBe(true);
             expect(server.received.some(m => m.id === 77)).toBe(false);
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('answers a request whose parameters lack what the protocol requires with InvalidParams, naming what is missing', async () => {
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             await initializeBare(server);
             const uri = 'untitled:params';
             server.open(uri, 'journey j "J" {\n  stage s "S" {\n  }\n}\n');
@@ -413,22 +394,17 @@ describe('the lifecycle: before initialize, after shutdown, exit', () => {
             }
             const fine = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 9 } });
             expect(fine.error).toBeUndefined();
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 
     it('exits when the client closes stdin: 0 after shutdown, 1 without', async () => {
         for (const shutdown of [true, false]) {
-            const server = startRawServer();
-            try {
+            await withRawServer(async server => {
                 await initializeBare(server);
                 if (shutdown) expect((await server.request('shutdown')).error).toBeUndefined();
                 server.process.stdin!.end();
                 expect(await server.exitCode()).toBe(shutdown ? 0 : 1);
-            } finally {
-                if (server.process.exitCode === null) server.process.kill();
-            }
+            });
         }
     });
 });
@@ -440,8 +416,7 @@ describe('a client that names only rootUri, no workspaceFolders', () => {
             'people.journey': 'persona dana "Dana"\n',
             'map.journey': 'import "people.journey"\njourney j "J" {\n  for dana\n  stage a "A" { touchpoint web emotion 0 }\n}\n',
         });
-        const server = startRawServer();
-        try {
+        await withRawServer(async server => {
             await server.request('initialize', { processId: process.pid, rootUri: fileUri(dir), capabilities: {} });
             server.notify('initialized', {});
             const people = fileUri(path.join(dir, 'people.journey'));
@@ -456,8 +431,6 @@ describe('a client that names only rootUri, no workspaceFolders', () => {
             const unresolved = diagnostics.filter(d => d.code === 'unresolved-reference');
             const fixes = await server.request('textDocument/codeAction', { textDocument: { uri: untitled }, range: unresolved[0].range, context: { diagnostics: unresolved } });
             expect((fixes.result as Array<{ title: string }>).map(f => f.title)).toEqual(["Declare persona 'dana'"]);
-        } finally {
-            if (server.process.exitCode === null) server.process.kill();
-        }
+        });
     });
 });

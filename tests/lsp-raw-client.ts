@@ -108,6 +108,16 @@ export function startRawServer(): RawSession {
     };
 }
 
+/** Runs `use` on a fresh server, which is killed afterwards unless it has exited. */
+export async function withRawServer<T>(use: (session: RawSession) => Promise<T>): Promise<T> {
+    const session = startRawServer();
+    try {
+        return await use(session);
+    } finally {
+        if (session.process.exitCode === null) session.process.kill();
+    }
+}
+
 /** Initializes like a bare client: no workspace, no root, and only the capabilities given. */
 export async function initializeBare(session: RawSession, capabilities: Record<string, unknown> = {}): Promise<RawMessage> {
     const reply = await session.request('initialize', {

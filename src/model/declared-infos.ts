@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import type { Persona } from '../language/generated/ast.js';
 import { builtinChannels } from '../language/builtins.js';
 import { sourceOf } from './source-range.js';
@@ -38,19 +38,12 @@ export function personaInfos(ids: Iterable<string>, declared: Persona[], home?: 
         info.quotes = quotes;
         if (persona) {
             info.source = sourceOf(persona);
-            const file = declaringFile(persona);
+            const file = AstUtils.findRootNode(persona).$document?.uri.toString();
             if (home !== undefined && file !== undefined && file !== home) info.uri = file;
         }
         result.push(info);
     }
     return result;
-}
-
-/** The URI of the document a node belongs to, if it was parsed from one. */
-function declaringFile(node: AstNode): string | undefined {
-    let root = node;
-    while (root.$container) root = root.$container;
-    return root.$document?.uri.toString();
 }
 
 export function channelInfos(ids: Iterable<string>, declared: ReadonlyArray<{ name: string; label?: string }>): ChannelInfo[] {
